@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Scyfi.Core;
+
+namespace Scyfi.Coordinator.Cli;
+
+/// <summary>
+/// The <c>scyfi</c> command line: parses arguments, runs the chosen command, and maps every user
+/// mistake to one line on stderr with exit code 2 (never a stack trace).
+/// </summary>
+internal static class ScyfiCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var verbose = new Option<bool>("--verbose") { Description = "Log progress and details to stderr", Recursive = true };
+        var root = new RootCommand("Scyfi: exact fixed points, k-cycles and bifurcations of ReLU-based RNNs (PLRNN, shPLRNN, clipped shPLRNN, ALRNN).");
+        root.Options.Add(verbose);
+        var context = new CliContext(stdout, stderr);
+        root.Subcommands.Add(FindCommand.Build(context));
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"scyfi: {parsed.Errors[0].Message}");
+            return ExitCodes.BadInput;
+        }
+        if (parsed.CommandResult.Command == root && args.Length == 0)
+        {
+            stderr.WriteLine("scyfi: no command given; try 'scyfi --help'");
+            return ExitCodes.BadInput;
+        }
+        context.Verbose = parsed.GetValue(verbose);
+
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;   // let the command stop cleanly and leave a resumable state
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr }, cts.Token);
+        }
+        catch (ScyfiInputException e)
+        {
+            stderr.WriteLine($"scyfi: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            stderr.WriteLine("scyfi: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            context.Logger("scyfi").LogError(e, "unexpected failure");
+            stderr.WriteLine($"scyfi: internal error ({e.GetType().Name}): {e.Message}");
+            return ExitCodes.Internal;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}
+
+/// <summary>What every command needs: output streams and logging.</summary>
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
+{
+    private ILoggerFactory? _loggers;
+
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Err { get; } = stderr;
+    public bool Verbose { get; set; }
+
+    /// <summary>True when stderr is an interactive terminal (live progress bars make sense).</summary>
+    public bool Interactive => ReferenceEquals(Err, Console.Error) && !Console.IsErrorRedirected;
+
+    public ILogger Logger(string category)
+    {
+        // Logs go to stderr so that stdout stays clean for results (tables, --json).
+        _loggers ??= LoggerFactory.Create(b => b
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter(level => level >= (Verbose ? LogLevel.Information : LogLevel.Warning)));
+        return _loggers.CreateLogger(category);
+    }
+}

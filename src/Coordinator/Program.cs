@@ -1,0 +1,3 @@
+using Scyfi.Coordinator.Cli;
+
+return await ScyfiCli.RunAsync(args);

@@ -1,0 +1,37 @@
+using Scyfi.Core.Regions;
+
+namespace Scyfi.Core.Cycles;
+
+/// <summary>Settings of a search for cycles.</summary>
+public sealed record FinderOptions
+{
+    /// <summary>Orders to search (ascending, distinct, ≥ 1).</summary>
+    public required IReadOnlyList<int> Orders { get; init; }
+    /// <summary>Outer-loop size for every order; null = published default per order.</summary>
+    public int? Outer { get; init; }
+    /// <summary>Inner-loop size for every order; null = published default per order.</summary>
+    public int? Inner { get; init; }
+    /// <summary>Seed: results are a function of (model, options, seed) only.</summary>
+    public ulong Seed { get; init; } = 1;
+    /// <summary>Worker threads (default: all cores).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Region alphabet; built from the model when null.</summary>
+    public RegionAlphabet? Alphabet { get; init; }
+    /// <summary>Most region sequences the exhaustive search may enumerate per order.</summary>
+    public double ExhaustiveLimit { get; init; } = 2e7;
+    /// <summary>
+    /// Itineraries to solve directly before the heuristic starts (warm start from neighbouring
+    /// parameter points); real ones count as already known.
+    /// </summary>
+    public IReadOnlyList<Itinerary> WarmStart { get; init; } = [];
+
+    /// <summary>Loop sizes for order k.</summary>
+    public (int Outer, int Inner) LoopsFor(int k)
+    {
+        var (o, i) = LoopBudget.Default(k);
+        return (Outer ?? o, Inner ?? i);
+    }
+
+    /// <summary>Orders 1..K.</summary>
+    public static IReadOnlyList<int> UpTo(int maxOrder) => Enumerable.Range(1, maxOrder).ToArray();
+}

@@ -1,0 +1,101 @@
+using Scyfi.Core.Randomness;
+using Scyfi.Core.Regions;
+
+namespace Scyfi.Core.Cycles;
+
+/// <summary>What one outer iteration of the heuristic produced.</summary>
+internal sealed class IterationOutcome
+{
+    public List<Cycle> Finds { get; } = [];
+    public List<DegenerateItinerary> Singular { get; } = [];
+    public long Candidates { get; set; }
+}
+
+/// <summary>
+/// One outer iteration of SCYFI for order k (science.md §3.1): a random itinerary, then up to N_in
+/// candidates, jumping from each virtual solution to the regions it actually visited and
+/// restarting at random after real or unusable ones. The iteration draws its random numbers from
+/// a stream keyed by (seed, k, index), so its outcome does not depend on which thread runs it or
+/// when. A cycle new to this iteration resets its inner counter, as in the reference.
+/// </summary>
+internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlphabet alphabet)
+{
+    private ulong[] _current = [];
+
+    public IterationOutcome Run(int k, int inner, ulong seed, int index, CancellationToken ct)
+    {
+        int w = alphabet.Words;
+        if (_current.Length < k * w) _current = new ulong[k * w];
+        evaluator.EnsureCapacity(k);
+        var rng = new Xoshiro256(seed, (ulong)k, (ulong)index);
+        var outcome = new IterationOutcome();
+        Span<ulong> r = _current.AsSpan(0, k * w);
+        Randomise(ref rng, r, k, w);
+        long start = evaluator.Candidates;
+        int c = 0;
+        while (c < inner)
+        {
+            c++;
+            if ((evaluator.Candidates & 63) == 0) ct.ThrowIfCancellationRequested();
+            switch (evaluator.Evaluate(r, k))
+            {
+                case CandidateOutcome.Virtual:
+                    evaluator.Visited(k).CopyTo(r);
+                    break;
+                case CandidateOutcome.Real:
+                    if (Record(r, k, outcome)) c = 0;
+                    Randomise(ref rng, r, k, w);
+                    break;
+                case CandidateOutcome.Singular:
+                    RecordSingular(r, k, outcome);
+                    Randomise(ref rng, r, k, w);
+                    break;
+                default:
+                    Randomise(ref rng, r, k, w);
+                    break;
+            }
+        }
+        outcome.Candidates = evaluator.Candidates - start;
+        return outcome;
+    }
+
+    private bool Record(ReadOnlySpan<ulong> r, int k, IterationOutcome outcome)
+    {
+        // A lower-order cycle traversed several times is found often (e.g. a fixed point at high
+        // k): reject it before anything is allocated.
+        if (!evaluator.OrbitHasMinimalPeriod(k)) return false;
+        // Cheap pre-check on the canonical itinerary before building (allocating) the cycle.
+        foreach (var f in outcome.Finds)
+            if (SameNecklace(f.Itinerary, r, k)) return false;
+        var cycle = CycleBuilder.FromRealCandidate(evaluator, r, k);
+        if (cycle is null) return false;
+        outcome.Finds.Add(cycle);
+        return true;
+    }
+
+    private void RecordSingular(ReadOnlySpan<ulong> r, int k, IterationOutcome outcome)
+    {
+        foreach (var s in outcome.Singular)
+            if (SameNecklace(s.Itinerary, r, k)) return;
+        outcome.Singular.Add(CycleBuilder.ClassifySingular(evaluator, r, k));
+    }
+
+    private static bool SameNecklace(Itinerary canonical, ReadOnlySpan<ulong> r, int k)
+    {
+        int w = canonical.Words;
+        var codes = canonical.Codes;
+        for (int s = 0; s < k; s++)
+        {
+            bool eq = true;
+            for (int j = 0; j < k && eq; j++)
+                eq = codes.Slice(j * w, w).SequenceEqual(r.Slice(((j + s) % k) * w, w));
+            if (eq) return true;
+        }
+        return false;
+    }
+
+    private void Randomise(ref Xoshiro256 rng, Span<ulong> r, int k, int w)
+    {
+        for (int j = 0; j < k; j++) alphabet.Random(ref rng, r.Slice(j * w, w));
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Scyfi.Core.Models;
+using Scyfi.Core.Regions;
+
+namespace Scyfi.Core.Cycles;
+
+/// <summary>
+/// The SCYFI heuristic over several orders on all cores. Orders are independent (the explicit
+/// minimal-period check replaces the reference's lower-order membership test), and within an
+/// order the outer iterations are independent random streams; a scheduler hands (order,
+/// iteration) pairs to worker threads and merges results in iteration order. The search of an
+/// order ends after N_out outer iterations beyond the last one that found something new, exactly
+/// as in the sequential reference, so results are identical for any thread count.
+/// </summary>
+public static class ScyfiFinder
+{
+    /// <summary>Finds cycles of the requested orders.</summary>
+    public static FindResult Find(ReluModel model, FinderOptions options, IProgress<FindProgress>? progress = null, CancellationToken ct = default)
+    {
+        FinderValidation.Check(options);
+        var sw = Stopwatch.StartNew();
+        var alphabet = options.Alphabet ?? RegionAlphabet.For(model, options.Seed);
+        var searches = options.Orders.Select(k =>
+        {
+            var (o, i) = options.LoopsFor(k);
+            return new OrderSearch(k, o, i);
+        }).ToArray();
+
+        WarmStart(model, options, searches);
+
+        int threads = Math.Max(1, options.Threads);
+        var gate = new object();
+        Exception? failure = null;
+        int ordersDone = searches.Count(s => s.Done);
+        long candidates = 0;
+
+        void Worker()
+        {
+            var evaluator = new CandidateEvaluator(model.Form);
+            var iteration = new HeuristicIteration(evaluator, alphabet);
+            while (true)
+            {
+                OrderSearch? search = null;
+                int index = -1;
+                lock (gate)
+                {
+                    while (true)
+                    {
+                        if (failure is not null || ct.IsCancellationRequested) return;
+                        // Highest order first: it takes longest, so starting it early shortens the tail.
+                        for (int q = searches.Length - 1; q >= 0; q--)
+                        {
+                            var s = searches[q];
+                            if (!s.Done && s.NextIssue <= s.End) { search = s; index = s.NextIssue++; break; }
+                        }
+                        if (search is not null) break;
+                        if (ordersDone == searches.Length) return;
+                        Monitor.Wait(gate);
+                    }
+                }
+                IterationOutcome result;
+                try
+                {
+                    result = iteration.Run(search.K, search.Inner, options.Seed, index, ct);
+                }
+                catch (Exception e)
+                {
+                    lock (gate) { failure ??= e; Monitor.PulseAll(gate); }
+                    return;
+                }
+                FindProgress snapshot;
+                lock (gate)
+                {
+                    bool wasDone = search.Done;
+                    search.Complete(index, result);
+                    candidates += result.Candidates;
+                    if (!wasDone && search.Done) ordersDone++;
+                    snapshot = new FindProgress(ordersDone, searches.Length, candidates, searches.Sum(s => s.Known.Count));
+                    Monitor.PulseAll(gate);
+                }
+                progress?.Report(snapshot);
+            }
+        }
+
+        var pool = Enumerable.Range(0, threads).Select(_ => new Thread(Worker) { IsBackground = true, Name = "scyfi-finder" }).ToArray();
+        foreach (var t in pool) t.Start();
+        foreach (var t in pool) t.Join();
+        if (failure is OperationCanceledException || ct.IsCancellationRequested) throw new OperationCanceledException(ct);
+        if (failure is not null) throw new InvalidOperationException("cycle search failed: " + failure.Message, failure);
+
+        var cycles = searches.SelectMany(s => s.Known.Values).OrderBy(c => c.Order).ThenBy(c => c.Itinerary).ToList();
+        var degenerate = searches.SelectMany(s => s.Singular.Values).OrderBy(d => d.Order).ThenBy(d => d.Itinerary).ToList();
+        var perOrder = searches.ToDictionary(s => s.K, s => s.Candidates);
+        var stats = new FindStats("heuristic", perOrder.Values.Sum(), perOrder, sw.Elapsed.TotalSeconds, threads, options.Seed, alphabet.Size, alphabet.IsExact);
+        return new FindResult(options.Orders, cycles, degenerate, stats);
+    }
+
+    private static void WarmStart(ReluModel model, FinderOptions options, OrderSearch[] searches)
+    {
+        if (options.WarmStart.Count == 0) return;
+        var evaluator = new CandidateEvaluator(model.Form);
+        foreach (var itinerary in options.WarmStart)
+        {
+            var search = Array.Find(searches, s => s.K == itinerary.Order);
+            if (search is null || itinerary.Words != model.Form.Words) continue;
+            evaluator.EnsureCapacity(itinerary.Order);
+            var outcome = evaluator.Evaluate(itinerary.Codes, itinerary.Order);
+            search.Candidates++;
+            if (outcome == CandidateOutcome.Real)
+            {
+                var cycle = CycleBuilder.FromRealCandidate(evaluator, itinerary.Codes, itinerary.Order);
+                if (cycle is not null) search.Known.TryAdd(cycle.Itinerary, cycle);
+            }
+            else if (outcome == CandidateOutcome.Singular)
+            {
+                var d = CycleBuilder.ClassifySingular(evaluator, itinerary.Codes, itinerary.Order);
+                search.Singular.TryAdd(d.Itinerary, d);
+            }
+        }
+    }
+
+    /// <summary>Search state of one order: which iterations are issued, merged, and what is known.</summary>
+    private sealed class OrderSearch(int k, int outer, int inner)
+    {
+        private readonly Dictionary<int, IterationOutcome> _pending = [];
+        public int K { get; } = k;
+        public int Outer { get; } = outer;
+        public int Inner { get; } = inner;
+        public int NextIssue { get; set; }
+        public int Prefix { get; private set; }
+        public int LastNew { get; private set; } = -1;
+        public long Candidates { get; set; }
+        public Dictionary<Itinerary, Cycle> Known { get; } = [];
+        public Dictionary<Itinerary, DegenerateItinerary> Singular { get; } = [];
+
+        /// <summary>Index of the last outer iteration the reference would run.</summary>
+        public int End => Math.Max(LastNew, 0) + Outer;
+        public bool Done => Prefix > End;
+
+        public void Complete(int index, IterationOutcome outcome)
+        {
+            Candidates += outcome.Candidates;
+            _pending[index] = outcome;
+            while (!Done && _pending.Remove(Prefix, out var r))
+            {
+                bool anyNew = false;
+                foreach (var f in r.Finds)
+                    if (Known.TryAdd(f.Itinerary, f)) anyNew = true;
+                foreach (var s in r.Singular) Singular.TryAdd(s.Itinerary, s);
+                if (anyNew) LastNew = Prefix;
+                Prefix++;
+            }
+            if (Done) _pending.Clear();
+        }
+    }
+}
