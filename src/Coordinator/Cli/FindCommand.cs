@@ -56,7 +56,6 @@ internal static class FindCommand
 
     private static int Run(CliContext ctx, ReluModel model, FinderOptions options, bool exhaustive, bool json, CancellationToken ct)
     {
-        if (options.Threads < 1) throw new ScyfiInputException("--threads must be at least 1");
         if (options.ExhaustiveLimit is not (> 0) || !double.IsFinite(options.ExhaustiveLimit))
             throw new ScyfiInputException("--exhaustive-limit must be a positive number");
         var log = ctx.Logger("find");

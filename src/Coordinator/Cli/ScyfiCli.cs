@@ -21,14 +21,19 @@ internal static class ScyfiCli
         root.Subcommands.Add(FindCommand.Build(context));
 
         ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            stderr.WriteLine($"scyfi: {parsed.Errors[0].Message}");
-            return ExitCodes.BadInput;
-        }
-        if (parsed.CommandResult.Command == root && args.Length == 0)
+        // Checked before the parse errors, which would only say "Required command was not provided".
+        if (args.Length == 0)
         {
             stderr.WriteLine("scyfi: no command given; try 'scyfi --help'");
+            return ExitCodes.BadInput;
+        }
+        if (parsed.Errors.Count > 0)
+        {
+            // For 'scyfi frobnicate' System.CommandLine lists "Required command was not provided" first; name the unknown word instead.
+            string message = parsed.CommandResult.Command == root && parsed.UnmatchedTokens.Count > 0
+                ? $"unknown command or option '{parsed.UnmatchedTokens[0]}'; try 'scyfi --help'"
+                : parsed.Errors[0].Message;
+            stderr.WriteLine($"scyfi: {message}");
             return ExitCodes.BadInput;
         }
         context.Verbose = parsed.GetValue(verbose);

@@ -25,10 +25,10 @@ public sealed record FinderOptions
     /// </summary>
     public IReadOnlyList<Itinerary> WarmStart { get; init; } = [];
 
-    /// <summary>Loop sizes for order k.</summary>
-    public (int Outer, int Inner) LoopsFor(int k)
+    /// <summary>Loop sizes for order k with an alphabet of the given size.</summary>
+    public (int Outer, int Inner) LoopsFor(int k, double regions)
     {
-        var (o, i) = LoopBudget.Default(k);
+        var (o, i) = LoopBudget.Default(k, regions);
         return (Outer ?? o, Inner ?? i);
     }
 

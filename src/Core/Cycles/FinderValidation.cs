@@ -6,6 +6,9 @@ internal static class FinderValidation
     /// <summary>Largest order accepted: beyond it products overflow and the search is meaningless.</summary>
     public const int MaxOrder = 10_000;
 
+    /// <summary>More threads than this only adds scheduling overhead on any machine Scyfi runs on.</summary>
+    public const int MaxThreads = 1024;
+
     public static void Check(FinderOptions o)
     {
         if (o.Orders.Count == 0) throw new ScyfiInputException("no orders to search");
@@ -19,6 +22,6 @@ internal static class FinderValidation
         }
         if (o.Outer is < 0) throw new ScyfiInputException("--outer must be at least 0");
         if (o.Inner is < 1) throw new ScyfiInputException("--inner must be at least 1");
-        if (o.Threads < 1) throw new ScyfiInputException("--threads must be at least 1");
+        if (o.Threads is < 1 or > MaxThreads) throw new ScyfiInputException($"--threads must be between 1 and {MaxThreads} (got {o.Threads})");
     }
 }

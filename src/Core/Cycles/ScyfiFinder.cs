@@ -22,7 +22,7 @@ public static class ScyfiFinder
         var alphabet = options.Alphabet ?? RegionAlphabet.For(model, options.Seed);
         var searches = options.Orders.Select(k =>
         {
-            var (o, i) = options.LoopsFor(k);
+            var (o, i) = options.LoopsFor(k, alphabet.Size);
             return new OrderSearch(k, o, i);
         }).ToArray();
 

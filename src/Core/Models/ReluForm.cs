@@ -62,6 +62,16 @@ public sealed class ReluForm
         AllSelectors = all;
     }
 
+    /// <summary>The same map with other switching offsets g (used to perturb an arrangement into general position).</summary>
+    internal ReluForm WithSwitchOffsets(double[] goff)
+    {
+        var v = new double[M * S];
+        for (int k = 0; k < S; k++)
+            for (int i = 0; i < M; i++)
+                v[i * S + k] = Vt[k * M + i];
+        return new ReluForm(M, S, L, v, G, goff, B);
+    }
+
     /// <summary>Switching pre-activations u = G z + g.</summary>
     public void PreActivations(ReadOnlySpan<double> z, Span<double> u)
     {
