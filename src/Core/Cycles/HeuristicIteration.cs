@@ -31,7 +31,12 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
     private readonly ulong[] _chain = new ulong[ChainMemory];
     private int _chainLength;
 
-    public IterationOutcome Run(int k, int inner, ulong seed, int index, CancellationToken ct)
+    /// <summary>
+    /// Runs outer iteration <paramref name="index"/> of order k. Cycles in <paramref name="known"/>
+    /// (canonical itineraries known before the search, e.g. from a warm start) are not new: finding
+    /// them again neither records them nor resets the inner counter.
+    /// </summary>
+    public IterationOutcome Run(int k, int inner, ulong seed, int index, IReadOnlyList<Itinerary> known, CancellationToken ct)
     {
         int w = alphabet.Words;
         if (_current.Length < k * w) _current = new ulong[k * w];
@@ -58,7 +63,7 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
                     visited.CopyTo(r);
                     break;
                 case CandidateOutcome.Real:
-                    if (Record(r, k, outcome)) c = 0;
+                    if (Record(r, k, outcome, known)) c = 0;
                     Randomise(ref rng, r, k, w);
                     break;
                 case CandidateOutcome.Singular:
@@ -74,7 +79,7 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
         return outcome;
     }
 
-    private bool Record(ReadOnlySpan<ulong> r, int k, IterationOutcome outcome)
+    private bool Record(ReadOnlySpan<ulong> r, int k, IterationOutcome outcome, IReadOnlyList<Itinerary> known)
     {
         // A lower-order cycle traversed several times is found often (e.g. a fixed point at high
         // k): reject it before anything is allocated.
@@ -82,6 +87,8 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
         // Cheap pre-check on the canonical itinerary before building (allocating) the cycle.
         foreach (var f in outcome.Finds)
             if (SameNecklace(f.Itinerary, r, k)) return false;
+        foreach (var it in known)
+            if (SameNecklace(it, r, k)) return false;
         var cycle = CycleBuilder.FromRealCandidate(evaluator, r, k);
         if (cycle is null) return false;
         outcome.Finds.Add(cycle);

@@ -61,7 +61,7 @@ public static class ScyfiFinder
                 IterationOutcome result;
                 try
                 {
-                    result = iteration.Run(search.K, search.Inner, options.Seed, index, ct);
+                    result = iteration.Run(search.K, search.Inner, options.Seed, index, search.KnownBefore, ct);
                 }
                 catch (Exception e)
                 {
@@ -82,9 +82,18 @@ public static class ScyfiFinder
             }
         }
 
-        var pool = Enumerable.Range(0, threads).Select(_ => new Thread(Worker) { IsBackground = true, Name = "scyfi-finder" }).ToArray();
-        foreach (var t in pool) t.Start();
-        foreach (var t in pool) t.Join();
+        if (threads == 1)
+        {
+            // Sweeps call the finder once per grid point from their own worker threads: no thread
+            // creation per call.
+            Worker();
+        }
+        else
+        {
+            var pool = Enumerable.Range(0, threads).Select(_ => new Thread(Worker) { IsBackground = true, Name = "scyfi-finder" }).ToArray();
+            foreach (var t in pool) t.Start();
+            foreach (var t in pool) t.Join();
+        }
         if (failure is OperationCanceledException || ct.IsCancellationRequested) throw new OperationCanceledException(ct);
         if (failure is not null) throw new InvalidOperationException("cycle search failed: " + failure.Message, failure);
 
@@ -109,7 +118,7 @@ public static class ScyfiFinder
             if (outcome == CandidateOutcome.Real)
             {
                 var cycle = CycleBuilder.FromRealCandidate(evaluator, itinerary.Codes, itinerary.Order);
-                if (cycle is not null) search.Known.TryAdd(cycle.Itinerary, cycle);
+                if (cycle is not null && search.Known.TryAdd(cycle.Itinerary, cycle)) search.KnownBefore.Add(cycle.Itinerary);
             }
             else if (outcome == CandidateOutcome.Singular)
             {
@@ -131,6 +140,8 @@ public static class ScyfiFinder
         public int LastNew { get; private set; } = -1;
         public long Candidates { get; set; }
         public Dictionary<Itinerary, Cycle> Known { get; } = [];
+        /// <summary>Itineraries known before the heuristic started (warm start); fixed during the search.</summary>
+        public List<Itinerary> KnownBefore { get; } = [];
         public Dictionary<Itinerary, DegenerateItinerary> Singular { get; } = [];
 
         /// <summary>Index of the last outer iteration the reference would run.</summary>
