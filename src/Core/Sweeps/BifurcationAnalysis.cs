@@ -72,7 +72,8 @@ public sealed class BifurcationAnalysis(SweepGrid grid, RefineMode mode, int ada
         var kept = new List<Bifurcation>();
         foreach (var b in sorted)
         {
-            bool dup = kept.Count > 0 && kept[^1] is var last && last.Type == b.Type && last.Order == b.Order
+            var last = kept.Count > 0 ? kept[^1] : null;
+            bool dup = last is not null && last.Type == b.Type && last.Order == b.Order
                 && last.Detail.Itineraries.Order().SequenceEqual(b.Detail.Itineraries.Order())
                 && axes.All(a => Math.Abs(last.At[a.Name] - b.At[a.Name]) <= 1e-9 * Math.Max(a.Span, 1e-300));
             if (!dup) kept.Add(b);
