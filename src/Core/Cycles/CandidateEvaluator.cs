@@ -140,6 +140,43 @@ internal sealed class CandidateEvaluator
         return DenseKernels.AllFinite(_p) && DenseKernels.AllFinite(_c);
     }
 
+    /// <summary>
+    /// Fast orbit for orthant models (PLRNN, ALRNN) with few units: the region index is read off
+    /// the signs of the selected coordinates and the precomputed (J, c) of that region is applied.
+    /// </summary>
+    private void IterateCached(Span<double> pts, Span<ulong> visited, int k)
+    {
+        int m = _m, mm = m * m, s = _f.S;
+        int[] sel = _f.Selector;
+        double[] goff = _f.Goff;
+        double[] cj = _cacheJ!, cc = _cacheC!;
+        for (int j = 0; j < k; j++)
+        {
+            ReadOnlySpan<double> z = pts.Slice(j * m, m);
+            Span<double> next = pts.Slice((j + 1) * m, m);
+            int r = 0;
+            for (int q = 0; q < s; q++)
+                if (z[sel[q]] + goff[q] > 0) r |= 1 << q;
+            visited[j] = (ulong)r;
+            ReadOnlySpan<double> jm = cj.AsSpan(r * mm, mm);
+            ReadOnlySpan<double> c = cc.AsSpan(r * m, m);
+            if (m == 2)
+            {
+                double z0 = z[0], z1 = z[1];
+                next[0] = jm[0] * z0 + jm[1] * z1 + c[0];
+                next[1] = jm[2] * z0 + jm[3] * z1 + c[1];
+                continue;
+            }
+            for (int i = 0; i < m; i++)
+            {
+                double acc = c[i];
+                ReadOnlySpan<double> row = jm.Slice(i * m, m);
+                for (int q = 0; q < m; q++) acc += row[q] * z[q];
+                next[i] = acc;
+            }
+        }
+    }
+
     /// <summary>Evaluates one candidate itinerary of order k.</summary>
     public CandidateOutcome Evaluate(ReadOnlySpan<ulong> itinerary, int k)
     {
@@ -151,10 +188,15 @@ internal sealed class CandidateEvaluator
         if (status == SolveStatus.Singular) return CandidateOutcome.Singular;
         if (status == SolveStatus.NonFinite) return CandidateOutcome.NonFinite;
 
-        // Iterate the TRUE map (region test and step from the same pre-activations).
+        // Iterate the TRUE map: the region of each state is computed from the state itself and
+        // the step uses that region's affine piece (equal to F there), never the assumed one.
         Span<ulong> visited = _visited.AsSpan(0, k * w);
-        for (int j = 0; j < k; j++)
-            _f.Step(pts.Slice(j * m, m), pts.Slice((j + 1) * m, m), visited.Slice(j * w, w), _u);
+        if (_cacheJ is not null && _f.AllSelectors) IterateCached(pts, visited, k);
+        else
+        {
+            for (int j = 0; j < k; j++)
+                _f.Step(pts.Slice(j * m, m), pts.Slice((j + 1) * m, m), visited.Slice(j * w, w), _u);
+        }
         if (!DenseKernels.AllFinite(pts)) return CandidateOutcome.NonFinite;
         if (!visited.SequenceEqual(itinerary.Slice(0, k * w))) return CandidateOutcome.Virtual;
 
