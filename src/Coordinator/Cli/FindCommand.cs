@@ -61,10 +61,14 @@ internal static class FindCommand
         var log = ctx.Logger("find");
         log.LogInformation("{Mode} search of a {Type} (M = {M}, S = {S}) for orders {Orders}", exhaustive ? "exhaustive" : "heuristic",
             model.Type, model.Dimension, model.SwitchingUnits, string.Join(",", options.Orders));
-        FindResult result = ProgressDisplay.Run(ctx, "Searching", options.Orders.Count, "orders",
-            progress => exhaustive
-                ? ExhaustiveFinder.Find(model, options, progress, ct)
-                : ScyfiFinder.Find(model, options, progress, ct));
+        FindResult result = ProgressDisplay.Run(ctx, exhaustive ? "Exhaustive search" : "SCYFI search", progress =>
+        {
+            var findProgress = new SyncProgress<FindProgress>(p => progress.Report(
+                new WorkProgress("orders", p.OrdersDone, p.OrdersTotal, "orders", $"{p.Candidates:N0} candidates, {p.Objects} objects")));
+            return exhaustive
+                ? ExhaustiveFinder.Find(model, options, findProgress, ct)
+                : ScyfiFinder.Find(model, options, findProgress, ct);
+        });
         log.LogInformation("{Count} objects from {Candidates} candidates in {Seconds:F3} s", result.Cycles.Count, result.Stats.Candidates, result.Stats.Seconds);
 
         if (json) ctx.Out.WriteLine(FindReport.ToJson(model, result));

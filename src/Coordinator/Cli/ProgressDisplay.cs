@@ -1,31 +1,37 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Scyfi.Core.Cycles;
 using Spectre.Console;
 
 namespace Scyfi.Coordinator.Cli;
 
+/// <summary>One progress reading of a long command.</summary>
+/// <param name="Phase">What is running (e.g. "grid", "orders").</param>
+/// <param name="Done">Units done in this phase.</param>
+/// <param name="Total">Units in this phase.</param>
+/// <param name="Unit">Name of a unit (points, orders).</param>
+/// <param name="Detail">Extra text (objects found, candidates/s …).</param>
+internal readonly record struct WorkProgress(string Phase, double Done, double Total, string Unit, string Detail = "");
+
 /// <summary>
-/// Progress of long commands on stderr: a live bar with rate and ETA on a terminal, periodic log
-/// lines otherwise (when --verbose), nothing at all for short runs.
+/// Progress of long commands on stderr: a live bar with rate and ETA on a terminal; on a pipe or
+/// file, a log line every few seconds (visible with --verbose).
 /// </summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Runs <paramref name="work"/> showing cycle-search progress.</summary>
-    public static T Run<T>(CliContext ctx, string title, int total, string unit, Func<IProgress<FindProgress>, T> work)
+    /// <summary>Runs <paramref name="work"/>, which reports <see cref="WorkProgress"/> readings.</summary>
+    public static T Run<T>(CliContext ctx, string title, Func<IProgress<WorkProgress>, T> work)
     {
         var log = ctx.Logger("progress");
-        var sw = Stopwatch.StartNew();
         if (!ctx.Interactive)
         {
-            long lastLog = 0;
-            var reporter = new Progress<FindProgress>(p =>
+            var sw = Stopwatch.StartNew();
+            long lastLog = -10_000;
+            var reporter = new SyncProgress<WorkProgress>(p =>
             {
                 long now = sw.ElapsedMilliseconds;
-                if (now - Interlocked.Read(ref lastLog) < 5000) return;
-                Interlocked.Exchange(ref lastLog, now);
-                log.LogInformation("{Title}: {Done}/{Total} {Unit}, {Candidates} candidates ({Rate:F0}/s), {Objects} objects",
-                    title, p.OrdersDone, p.OrdersTotal, unit, p.Candidates, p.Candidates / Math.Max(1e-9, sw.Elapsed.TotalSeconds), p.Objects);
+                long last = Interlocked.Read(ref lastLog);
+                if (now - last < 5000 || Interlocked.CompareExchange(ref lastLog, now, last) != last) return;
+                log.LogInformation("{Title}: {Phase} {Done}/{Total} {Unit} {Detail}", title, p.Phase, p.Done, p.Total, p.Unit, p.Detail);
             });
             return work(reporter);
         }
@@ -34,19 +40,34 @@ internal static class ProgressDisplay
         T result = default!;
         console.Progress()
             .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(pc =>
             {
-                var task = pc.AddTask(title, maxValue: total);
-                var reporter = new SyncProgress<FindProgress>(p =>
+                var task = pc.AddTask(title, maxValue: 1);
+                string phase = "";
+                var started = Stopwatch.StartNew();
+                var gate = new object();
+                var reporter = new SyncProgress<WorkProgress>(p =>
                 {
-                    task.Value = p.OrdersDone;
-                    double rate = p.Candidates / Math.Max(1e-9, sw.Elapsed.TotalSeconds);
-                    task.Description = $"{title}: {p.OrdersDone}/{p.OrdersTotal} {unit}, {rate:N0} candidates/s, {p.Objects} objects";
+                    lock (gate)
+                    {
+                        if (p.Phase != phase)
+                        {
+                            // A new phase restarts the bar, its rate and its ETA.
+                            phase = p.Phase;
+                            started.Restart();
+                            task.StartTask();
+                            task.Value = 0;
+                        }
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = Math.Min(p.Done, task.MaxValue);
+                        double rate = p.Done / Math.Max(1e-9, started.Elapsed.TotalSeconds);
+                        task.Description = Markup.Escape($"{title} · {p.Phase}: {p.Done:N0}/{p.Total:N0} {p.Unit} ({rate:N1} {p.Unit}/s){(p.Detail.Length > 0 ? " · " + p.Detail : "")}");
+                    }
                 });
                 result = work(reporter);
-                task.Value = total;
+                task.Value = task.MaxValue;
             });
         return result;
     }

@@ -19,6 +19,7 @@ internal static class ScyfiCli
         root.Options.Add(verbose);
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(FindCommand.Build(context));
+        root.Subcommands.Add(SweepCommand.Build(context));
 
         ParseResult parsed = root.Parse(args);
         // Checked before the parse errors, which would only say "Required command was not provided".
@@ -33,6 +34,8 @@ internal static class ScyfiCli
             string message = parsed.CommandResult.Command == root && parsed.UnmatchedTokens.Count > 0
                 ? $"unknown command or option '{parsed.UnmatchedTokens[0]}'; try 'scyfi --help'"
                 : parsed.Errors[0].Message;
+            // Some parser messages span lines (e.g. the list of allowed values): keep the one-line contract.
+            message = string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             stderr.WriteLine($"scyfi: {message}");
             return ExitCodes.BadInput;
         }
