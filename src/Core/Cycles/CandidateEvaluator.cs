@@ -26,10 +26,6 @@ internal enum CandidateOutcome
 /// </summary>
 internal sealed class CandidateEvaluator
 {
-    /// <summary>Largest S for which the (J, c) of all 2^S regions are precomputed.</summary>
-    private const int CacheMaxBits = 12;
-    private const int CacheMaxDoubles = 1 << 21;
-
     private readonly ReluForm _f;
     private readonly int _m, _w;
     private readonly double[] _p, _c, _j, _cj, _tmp, _lu, _u;
@@ -39,6 +35,10 @@ internal sealed class CandidateEvaluator
     private int _capacity;
 
     public CandidateEvaluator(ReluForm form, bool cacheAffine = true)
+        : this(form, cacheAffine ? AffineCache.For(form) : null) { }
+
+    /// <summary>Creates an evaluator sharing a precomputed affine cache (read-only, shared across threads).</summary>
+    public CandidateEvaluator(ReluForm form, AffineCache? cache)
     {
         _f = form;
         _m = form.M;
@@ -51,19 +51,8 @@ internal sealed class CandidateEvaluator
         _tmp = new double[mm + _m];
         _lu = new double[mm];
         _u = new double[Math.Max(1, form.S)];
-        if (cacheAffine && form.S <= CacheMaxBits && ((1L << form.S) * (mm + _m)) <= CacheMaxDoubles)
-        {
-            int n = 1 << form.S;
-            _cacheJ = new double[n * mm];
-            _cacheC = new double[n * _m];
-            Span<ulong> pat = stackalloc ulong[_w];
-            for (int r = 0; r < n; r++)
-            {
-                pat.Clear();
-                pat[0] = (ulong)r;
-                form.Affine(pat, _cacheJ.AsSpan(r * mm, mm), _cacheC.AsSpan(r * _m, _m));
-            }
-        }
+        _cacheJ = cache?.J;
+        _cacheC = cache?.C;
         EnsureCapacity(16);
     }
 

@@ -31,6 +31,7 @@ public static class ExhaustiveFinder
         }
 
         int threads = Math.Max(1, options.Threads);
+        var cache = AffineCache.For(model.Form);
         var cycles = new ConcurrentDictionary<Itinerary, Cycle>();
         var degenerate = new ConcurrentDictionary<Itinerary, DegenerateItinerary>();
         var perOrder = new Dictionary<int, long>();
@@ -44,7 +45,7 @@ public static class ExhaustiveFinder
             long orderCandidates = 0;
             var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
             {
-                var ev = new CandidateEvaluator(model.Form);
+                var ev = new CandidateEvaluator(model.Form, cache);
                 ev.EnsureCapacity(k);
                 var itinerary = new ulong[k * w];
                 foreach (var batch in queue.GetConsumingEnumerable(ct))

@@ -26,22 +26,25 @@ public static class ScyfiFinder
             return new OrderSearch(k, o, i);
         }).ToArray();
 
-        WarmStart(model, options, searches);
+        var cache = AffineCache.For(model.Form);
+        WarmStart(model, options, searches, cache);
 
         int threads = Math.Max(1, options.Threads);
         var gate = new object();
         Exception? failure = null;
         int ordersDone = searches.Count(s => s.Done);
+        int waiting = 0;
         long candidates = 0;
 
         void Worker()
         {
-            var evaluator = new CandidateEvaluator(model.Form);
-            var iteration = new HeuristicIteration(evaluator, alphabet);
+            var evaluator = new CandidateEvaluator(model.Form, cache?.CopyForThread());
+            var iteration = new HeuristicIteration(evaluator, alphabet.CopyForThread());
+            var claimed = new List<(int Index, IterationOutcome? Outcome)>();
             while (true)
             {
                 OrderSearch? search = null;
-                int index = -1;
+                claimed.Clear();
                 lock (gate)
                 {
                     while (true)
@@ -51,32 +54,45 @@ public static class ScyfiFinder
                         for (int q = searches.Length - 1; q >= 0; q--)
                         {
                             var s = searches[q];
-                            if (!s.Done && s.NextIssue <= s.End) { search = s; index = s.NextIssue++; break; }
+                            if (s.Done || s.NextIssue > s.End) continue;
+                            search = s;
+                            // Claim a few consecutive iterations at once when there is plenty to do:
+                            // fewer trips through the lock, same results (merging is by index).
+                            int available = s.End - s.NextIssue + 1;
+                            int chunk = Math.Clamp(available / (2 * threads), 1, 4);
+                            for (int c = 0; c < chunk; c++) claimed.Add((s.NextIssue++, null));
+                            break;
                         }
                         if (search is not null) break;
                         if (ordersDone == searches.Length) return;
+                        waiting++;
                         Monitor.Wait(gate);
+                        waiting--;
                     }
                 }
-                IterationOutcome result;
                 try
                 {
-                    result = iteration.Run(search.K, search.Inner, options.Seed, index, search.KnownBefore, ct);
+                    for (int c = 0; c < claimed.Count; c++)
+                        claimed[c] = (claimed[c].Index, iteration.Run(search.K, search.Inner, options.Seed, claimed[c].Index, search.KnownBefore, ct));
                 }
                 catch (Exception e)
                 {
                     lock (gate) { failure ??= e; Monitor.PulseAll(gate); }
                     return;
                 }
-                FindProgress snapshot;
+                FindProgress snapshot = default;
                 lock (gate)
                 {
                     bool wasDone = search.Done;
-                    search.Complete(index, result);
-                    candidates += result.Candidates;
+                    foreach (var (index, outcome) in claimed)
+                    {
+                        search.Complete(index, outcome!);
+                        candidates += outcome!.Candidates;
+                    }
                     if (!wasDone && search.Done) ordersDone++;
-                    snapshot = new FindProgress(ordersDone, searches.Length, candidates, searches.Sum(s => s.Known.Count));
-                    Monitor.PulseAll(gate);
+                    if (progress is not null) snapshot = new FindProgress(ordersDone, searches.Length, candidates, searches.Sum(s => s.Known.Count));
+                    // Completing iterations can open new work (a find extends the order) or end the search.
+                    if (waiting > 0) Monitor.PulseAll(gate);
                 }
                 progress?.Report(snapshot);
             }
@@ -104,10 +120,10 @@ public static class ScyfiFinder
         return new FindResult(options.Orders, cycles, degenerate, stats);
     }
 
-    private static void WarmStart(ReluModel model, FinderOptions options, OrderSearch[] searches)
+    private static void WarmStart(ReluModel model, FinderOptions options, OrderSearch[] searches, AffineCache? cache)
     {
         if (options.WarmStart.Count == 0) return;
-        var evaluator = new CandidateEvaluator(model.Form);
+        var evaluator = new CandidateEvaluator(model.Form, cache);
         foreach (var itinerary in options.WarmStart)
         {
             var search = Array.Find(searches, s => s.K == itinerary.Order);

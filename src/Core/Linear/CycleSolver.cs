@@ -91,17 +91,14 @@ internal static class CycleSolver
             {
                 double f = lu[r * m + col] / d;
                 if (f == 0) continue;
-                Span<double> row = lu.Slice(r * m, m);
-                for (int q = col + 1; q < m; q++) row[q] -= f * pivotRow[q];
+                VectorOps.Axpy(-f, pivotRow.Slice(col + 1), lu.Slice(r * m + col + 1, m - col - 1));
                 z[r] -= f * z[col];
             }
         }
         for (int r = m - 1; r >= 0; r--)
         {
-            double acc = z[r];
             ReadOnlySpan<double> row = lu.Slice(r * m, m);
-            for (int q = r + 1; q < m; q++) acc -= row[q] * z[q];
-            z[r] = acc / row[r];
+            z[r] = (z[r] - VectorOps.Dot(row.Slice(r + 1), z.Slice(r + 1, m - r - 1))) / row[r];
         }
         for (int i = 0; i < m; i++)
             if (!double.IsFinite(z[i])) return SolveStatus.NonFinite;

@@ -37,20 +37,12 @@ internal static class DenseKernels
             for (int k = 0; k < m; k++)
             {
                 double a = jrow[k];
-                if (a == 0) continue;
-                ReadOnlySpan<double> prow = p.Slice(k * m, m);
-                for (int q = 0; q < m; q++) trow[q] += a * prow[q];
+                if (a != 0) VectorOps.Axpy(a, p.Slice(k * m, m), trow);
             }
         }
         tmp.Slice(0, m * m).CopyTo(p);
         Span<double> cn = tmp.Slice(m * m, m);
-        for (int i = 0; i < m; i++)
-        {
-            double acc = cj[i];
-            ReadOnlySpan<double> jrow = j.Slice(i * m, m);
-            for (int k = 0; k < m; k++) acc += jrow[k] * c[k];
-            cn[i] = acc;
-        }
+        for (int i = 0; i < m; i++) cn[i] = cj[i] + VectorOps.Dot(j.Slice(i * m, m), c);
         cn.CopyTo(c);
     }
 

@@ -1,3 +1,5 @@
+using Scyfi.Core.Linear;
+
 namespace Scyfi.Core.Models;
 
 /// <summary>
@@ -80,10 +82,7 @@ public sealed class ReluForm
         {
             int sel = Selector[k];
             if (sel >= 0) { u[k] = z[sel] + Goff[k]; continue; }
-            double acc = Goff[k];
-            ReadOnlySpan<double> row = G.AsSpan(k * m, m);
-            for (int j = 0; j < m; j++) acc += row[j] * z[j];
-            u[k] = acc;
+            u[k] = Goff[k] + VectorOps.Dot(G.AsSpan(k * m, m), z.Slice(0, m));
         }
     }
 
@@ -110,19 +109,11 @@ public sealed class ReluForm
         int m = M;
         PreActivations(z, u);
         PatternFromPreActivations(u, pattern);
-        for (int i = 0; i < m; i++)
-        {
-            double acc = B[i];
-            ReadOnlySpan<double> row = L.AsSpan(i * m, m);
-            for (int j = 0; j < m; j++) acc += row[j] * z[j];
-            next[i] = acc;
-        }
+        for (int i = 0; i < m; i++) next[i] = B[i] + VectorOps.Dot(L.AsSpan(i * m, m), z.Slice(0, m));
         for (int k = 0; k < S; k++)
         {
             double r = u[k];
-            if (!(r > 0)) continue;
-            ReadOnlySpan<double> v = Vt.AsSpan(k * m, m);
-            for (int i = 0; i < m; i++) next[i] += v[i] * r;
+            if (r > 0) VectorOps.Axpy(r, Vt.AsSpan(k * m, m), next.Slice(0, m));
         }
     }
 
@@ -145,12 +136,7 @@ public sealed class ReluForm
             {
                 ReadOnlySpan<double> grow = G.AsSpan(k * m, m);
                 for (int i = 0; i < m; i++)
-                {
-                    double vi = v[i];
-                    if (vi == 0) continue;
-                    Span<double> jrow = j.Slice(i * m, m);
-                    for (int q = 0; q < m; q++) jrow[q] += vi * grow[q];
-                }
+                    if (v[i] != 0) VectorOps.Axpy(v[i], grow, j.Slice(i * m, m));
             }
             double go = Goff[k];
             if (go != 0)

@@ -42,6 +42,12 @@ public sealed class RegionAlphabet
     public static RegionAlphabet For(ReluModel model, ulong seed = 0) =>
         model.EveryPatternRealisable ? All(model.SwitchingUnits) : RealisableRegions.Pool(model.Form, seed);
 
+    /// <summary>
+    /// A private copy for one worker thread: the alphabet is read at every random restart, and a
+    /// shared instance sits next to objects other threads write (false sharing of cache lines).
+    /// </summary>
+    public RegionAlphabet CopyForThread() => new(SwitchingUnits, (ulong[]?)_pool?.Clone(), IsExact);
+
     /// <summary>S.</summary>
     public int SwitchingUnits { get; }
     /// <summary>Words per pattern.</summary>
