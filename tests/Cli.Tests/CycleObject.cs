@@ -28,7 +28,7 @@ internal sealed record CycleObject(int Order, double[][] Points, string Stabilit
         {
             bool all = true;
             for (int i = 0; all && i < k; i++)
-                all = a[(i + r) % k].Length == b[i].Length && a[(i + r) % k].Zip(b[i]).All(p => Close(p.First, p.Second));
+                all = a[(i + r) % k].Length == b[i].Length && Enumerable.Zip(a[(i + r) % k], b[i]).All(p => Close(p.First, p.Second));
             if (all) return true;
         }
         return false;

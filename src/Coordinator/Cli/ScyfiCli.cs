@@ -20,6 +20,7 @@ internal static class ScyfiCli
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(FindCommand.Build(context));
         root.Subcommands.Add(SweepCommand.Build(context));
+        foreach (var c in ClusterCommands.Build(context)) root.Subcommands.Add(c);
 
         ParseResult parsed = root.Parse(args);
         // Checked before the parse errors, which would only say "Required command was not provided".
@@ -87,13 +88,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>True when stderr is an interactive terminal (live progress bars make sense).</summary>
     public bool Interactive => ReferenceEquals(Err, Console.Error) && !Console.IsErrorRedirected;
 
-    public ILogger Logger(string category)
-    {
-        // Logs go to stderr so that stdout stays clean for results (tables, --json).
-        _loggers ??= LoggerFactory.Create(b => b
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-            .AddFilter(level => level >= (Verbose ? LogLevel.Information : LogLevel.Warning)));
-        return _loggers.CreateLogger(category);
-    }
+    /// <summary>Logging for the command and everything it starts (Akka included); stderr only.</summary>
+    public ILoggerFactory LoggerFactory => _loggers ??= Microsoft.Extensions.Logging.LoggerFactory.Create(b => b
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+        .AddFilter(level => level >= (Verbose ? LogLevel.Information : LogLevel.Warning)));
+
+    public ILogger Logger(string category) => LoggerFactory.CreateLogger(category);
 }

@@ -1,51 +1,67 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
-using Scyfi.Coordinator.Exports;
+using Scyfi.AnalysisNode;
+using Scyfi.Coordinator.Cluster;
+using Scyfi.Coordinator.Store;
 using Scyfi.Core;
 using Scyfi.Core.Sweeps;
+using Scyfi.Messages;
 
 namespace Scyfi.Coordinator.Cli;
 
-/// <summary><c>scyfi sweep SPEC --out DIR</c>: a bifurcation map over one or two parameters.</summary>
+/// <summary>
+/// <c>scyfi sweep SPEC --out DIR</c>: a bifurcation map over one or two parameters. Runs an
+/// embedded one-process cluster (coordinator and worker roles, SQLite at ./.scyfi/scyfi.db) —
+/// the code path of a real cluster — or, with <c>--cluster SEED</c>, submits to a running one.
+/// </summary>
 internal static class SweepCommand
 {
     public static Command Build(CliContext ctx)
     {
         var spec = new Argument<string>("SPEC") { Description = "Sweep specification (JSON)" };
         var output = new Option<string?>("--out", "-o") { Description = "Directory for points.csv, bifurcations.json, summary.json, map.png/.svg" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Tiles computed at once on this machine (embedded) or per worker node (cluster)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var refine = new Option<string>("--refine") { Description = "Locating bifurcations: edges (bisection on grid edges), adaptive (subdivide cells whose corners differ), none", DefaultValueFactory = _ => "edges" };
         refine.AcceptOnlyFromAmong("edges", "adaptive", "none");
         var depth = new Option<int>("--adaptive-depth") { Description = "Levels of subdivision for --refine adaptive (2^depth finer)", DefaultValueFactory = _ => 4 };
+        var id = new Option<string?>("--id") { Description = "Sweep id (default: derived from the spec, so the same sweep is never computed twice)" };
+        var node = new NodeOptions();
 
         var cmd = new Command("sweep", "Map fixed points, cycles and their bifurcations over a grid of parameters.")
         {
-            spec, output, threads, refine, depth,
+            spec, output, threads, refine, depth, id,
         };
-        cmd.SetAction((parse, ct) => Task.FromResult(Run(ctx, parse.GetValue(spec)!, parse.GetValue(output), parse.GetValue(threads),
-            parse.GetValue(refine)!, parse.GetValue(depth), ct)));
+        node.AddTo(cmd);
+        cmd.SetAction((parse, ct) => RunAsync(ctx, parse, node, parse.GetValue(spec)!, parse.GetValue(output), parse.GetValue(threads),
+            parse.GetValue(refine)!, parse.GetValue(depth), parse.GetValue(id), ct));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, string specPath, string? outDir, int threads, string refine, int depth, CancellationToken ct)
+    private static async Task<int> RunAsync(CliContext ctx, ParseResult parse, NodeOptions nodeOptions, string specPath, string? outDir, int threads,
+        string refine, int depth, string? id, CancellationToken ct)
     {
+        // Every user mistake is found before anything is started or written.
         if (string.IsNullOrWhiteSpace(outDir)) throw new ScyfiInputException("missing --out DIR (where the results go)");
         if (threads is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {threads})");
         if (depth is < 0 or > 12) throw new ScyfiInputException($"--adaptive-depth must be between 0 and 12 (got {depth})");
         if (File.Exists(outDir)) throw new ScyfiInputException($"--out '{outDir}' is a file, not a directory");
+        if (id is not null && !SweepIds.IsValid(id)) throw new ScyfiInputException($"--id '{id}' may only contain letters, digits, '-' and '_' (at most 64)");
         var spec = SweepSpec.Load(specPath);
-        var mode = Enum.Parse<RefineMode>(refine, ignoreCase: true);
-        var grid = new SweepGrid(spec);
+        var seeds = nodeOptions.ResolveSeeds(parse);
+        var store = new SweepStore(nodeOptions.ResolveStore(parse));
+        store.EnsureReady();
+        bool embedded = seeds.Length == 0;
+        string[] roles = embedded ? [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole] : ["client"];
+        var settings = nodeOptions.Settings(parse, store.Location, roles, seeds);
+        string sweepId = id ?? SweepIds.Derive(spec, refine, depth);
         var log = ctx.Logger("sweep");
-        log.LogInformation("sweep of a {Type}: {Points} points in {Tiles} tiles, orders {Orders}", spec.Model.Type, grid.PointCount, grid.TileCount, string.Join(",", spec.Orders));
+        log.LogInformation("sweep {Id}: {Points} points, store {Store}, {Mode}", sweepId, new SweepGrid(spec).PointCount, store.Location.Display, embedded ? "embedded cluster" : "cluster " + string.Join(",", seeds));
 
-        var result = ProgressDisplay.Run(ctx, "Sweep", progress =>
-            new SweepEngine(spec, threads, mode, depth).Run(new SyncProgress<SweepProgress>(p =>
-                progress.Report(new WorkProgress(p.Phase, p.Done, p.Total, p.Phase == "grid" || p.Phase.StartsWith("refinement", StringComparison.Ordinal) ? "points" : "edges"))), ct));
-        SweepExport.Write(result, outDir);
-        WriteSummary(ctx.Out, result, outDir);
-        return ExitCodes.Ok;
+        return await SweepRun.RunAsync(ctx, settings, store, sweepId, outDir,
+            new SubmitSweep(sweepId, spec.ToJson(), refine, depth, embedded ? threads : Math.Max(1, threads)), ct).ConfigureAwait(false);
     }
 
     internal static void WriteSummary(TextWriter w, SweepResult result, string outDir)
@@ -54,7 +70,7 @@ internal static class SweepCommand
         var g = result.Grid;
         string size = g.TwoD ? $"{g.Nx}×{g.Ny}" : $"{g.Nx}";
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{size} grid, {s.GridPoints:N0} points in {s.GridSeconds:F1} s ({s.GridPoints / Math.Max(1e-9, s.GridSeconds):N0} points/s on {s.Threads} threads){(s.RefinedPoints > 0 ? $", {s.RefinedPoints:N0} refinement points" : "")}"));
+            $"{size} grid, {s.GridPoints:N0} points in {s.GridSeconds:F1} s ({s.GridPoints / Math.Max(1e-9, s.GridSeconds):N0} points/s){(s.RefinedPoints > 0 ? $", {s.RefinedPoints:N0} refinement points" : "")}"));
         var regimes = result.Points.Values.GroupBy(Regime.Of).OrderByDescending(x => x.Count()).ToList();
         w.WriteLine($"{regimes.Count} regime{(regimes.Count == 1 ? "" : "s")}:");
         foreach (var r in regimes) w.WriteLine($"  {r.Count(),8:N0}  {r.Key}");
@@ -63,5 +79,18 @@ internal static class SweepCommand
         int degenerate = result.Points.Values.Count(p => p.Degenerate > 0);
         if (degenerate > 0) w.WriteLine($"{degenerate} degenerate point{(degenerate == 1 ? "" : "s")} (singular systems or objects on a border), marked in points.csv");
         w.WriteLine($"wrote {Path.Combine(outDir, "points.csv")}, bifurcations.json, summary.json, map.png, map.svg");
+    }
+}
+
+/// <summary>Sweep ids: chosen by the user or derived from what the sweep computes.</summary>
+internal static class SweepIds
+{
+    public static bool IsValid(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>"s" + 10 hex digits of the SHA-256 of the self-contained spec and the refinement settings.</summary>
+    public static string Derive(SweepSpec spec, string refine, int depth)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{spec.ToJson()}|{refine}|{depth}"));
+        return "s" + Convert.ToHexStringLower(bytes)[..10];
     }
 }

@@ -11,8 +11,8 @@ namespace Scyfi.Coordinator.Exports;
 /// </summary>
 public static class SweepExport
 {
-    /// <summary>Writes every export of <paramref name="result"/>.</summary>
-    public static void Write(SweepResult result, string directory, IReadOnlyDictionary<string, double>? extraTimings = null)
+    /// <summary>Writes every export of <paramref name="result"/>; <paramref name="cluster"/> adds the cluster's counters to the summary.</summary>
+    public static void Write(SweepResult result, string directory, IReadOnlyDictionary<string, double>? cluster = null)
     {
         Directory.CreateDirectory(directory);
         Atomic(Path.Combine(directory, "points.csv"), path =>
@@ -23,12 +23,12 @@ public static class SweepExport
         Atomic(Path.Combine(directory, "bifurcations.json"), path =>
             File.WriteAllText(path, JsonSerializer.Serialize(result.Bifurcations, ExportJson.Options)));
         Atomic(Path.Combine(directory, "summary.json"), path =>
-            File.WriteAllText(path, Summary(result, extraTimings).ToJsonString(ExportJson.Options)));
+            File.WriteAllText(path, Summary(result, cluster).ToJsonString(ExportJson.Options)));
         MapPlot.Write(result, directory);
     }
 
     /// <summary>The summary document: spec, regimes, bifurcations by type, timings.</summary>
-    public static JsonObject Summary(SweepResult result, IReadOnlyDictionary<string, double>? extraTimings = null)
+    public static JsonObject Summary(SweepResult result, IReadOnlyDictionary<string, double>? cluster = null)
     {
         var s = result.Stats;
         var regimes = result.Points.Values.GroupBy(Regime.Of).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
@@ -42,8 +42,6 @@ public static class SweepExport
             ["totalSeconds"] = Math.Round(s.TotalSeconds, 3),
             ["pointsPerSecond"] = Math.Round(s.GridPoints / Math.Max(1e-9, s.GridSeconds), 1),
         };
-        if (extraTimings is not null)
-            foreach (var (k, v) in extraTimings) timings[k] = Math.Round(v, 3);
         return new JsonObject
         {
             ["spec"] = JsonNode.Parse(result.Grid.Spec.ToJson()),
@@ -59,6 +57,7 @@ public static class SweepExport
             ["regimes"] = new JsonObject(regimes),
             ["bifurcations"] = new JsonObject(types),
             ["timings"] = timings,
+            ["cluster"] = cluster is null ? null : new JsonObject(cluster.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)Math.Round(kv.Value, 3)))),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json.Serialization;
 using Scyfi.Core.Cycles;
 
 namespace Scyfi.Core.Sweeps;
@@ -34,6 +35,7 @@ public sealed record PointObject(
     public Itinerary Key(int words) => new((ulong[])Itinerary.Clone(), words);
 
     /// <summary>Multipliers as complex numbers.</summary>
+    [JsonIgnore]
     public Complex[] Multipliers => MultipliersRe.Select((re, i) => new Complex(re, MultipliersIm[i])).ToArray();
 
     /// <summary>Point j (M coordinates).</summary>

@@ -21,9 +21,10 @@ public sealed class SweepCommandTests
         dir.Write("tent.json", TentModel);
         string spec = dir.Write("spec.json", TentSpec());
         string outDir = Path.Combine(dir.Path, "out");
-        var r = CliRunner.Run("sweep", spec, "--out", outDir, "--threads", "2");
+        var r = CliRunner.Run("sweep", spec, "--out", outDir, "--threads", "2", "--store", Path.Combine(dir.Path, "store.db"));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("41 grid, 41 points", r.Stdout);
+        Assert.Contains("completed", r.Stdout);
         Assert.Contains("3 bifurcations", r.Stdout);
 
         var lines = File.ReadAllLines(Path.Combine(outDir, "points.csv"));
@@ -68,7 +69,7 @@ public sealed class SweepCommandTests
         foreach (var mode in new[] { "edges", "adaptive", "none" })
         {
             string outDir = Path.Combine(dir.Path, mode);
-            var r = CliRunner.Run("sweep", spec, "--out", outDir, "--refine", mode, "--threads", "2");
+            var r = CliRunner.Run("sweep", spec, "--out", outDir, "--refine", mode, "--threads", "2", "--store", Path.Combine(dir.Path, "store.db"));
             Assert.True(r.ExitCode == 0, r.ToString());
             using var bif = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "bifurcations.json")));
             types[mode] = bif.RootElement.EnumerateArray().Select(b => b.GetProperty("type").GetString()!).Order().ToArray();
@@ -103,9 +104,10 @@ public sealed class SweepCommandTests
         dir.Write("tent.json", TentModel);
         string path = dir.Write("spec.json", spec);
         string outDir = Path.Combine(dir.Path, "out");
-        var r = CliRunner.Run("sweep", path, "--out", outDir);
+        var r = CliRunner.Run("sweep", path, "--out", outDir, "--store", Path.Combine(dir.Path, "store.db"));
         BadInput.AssertRejected(r, mentions);
         Assert.False(Directory.Exists(outDir), "a rejected spec must not create the output directory");
+        Assert.False(File.Exists(Path.Combine(dir.Path, "store.db")), "a rejected spec must not create the store");
     }
 
     [Theory]

@@ -1,0 +1,126 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using Scyfi.Messages;
+
+namespace Scyfi.AnalysisNode;
+
+/// <summary>
+/// Akka.Hosting wiring shared by every Scyfi cluster member: remoting, clustering, the JSON
+/// serializer for <see cref="IScyfiMessage"/>, the SQL journal (default plugin) and a second SQL
+/// plugin with its own tables for sharding state (remember-entities, event-sourced; durable DData
+/// off, see akka-notes.md).
+/// </summary>
+public static class ScyfiAkkaSetup
+{
+    /// <summary>Plugin identifier of the sharding journal/snapshot store.</summary>
+    public const string ShardingPlugin = "sharding";
+
+    /// <summary>Remoting, clustering, serialization and persistence.</summary>
+    public static AkkaConfigurationBuilder WithScyfiCluster(this AkkaConfigurationBuilder b, ScyfiNodeSettings s)
+    {
+        var hocon = $$"""
+            akka.actor.serialize-messages = {{(s.SerializeMessages ? "on" : "off")}}
+            akka.cluster.split-brain-resolver.stable-after = {{(int)s.StableAfter.TotalMilliseconds}}ms
+            akka.cluster.sharding.passivation.strategy = none
+            akka.coordinated-shutdown.exit-clr = off
+            akka.loglevel = INFO
+            akka.stdout-loglevel = OFF
+            """;
+        if (s.JournalIsSqlite)
+        {
+            // SQLite has one writer: keep each plugin to a single connection at a time.
+            hocon += """
+
+                akka.persistence.journal.sql.parallelism = 1
+                akka.persistence.journal.sharding.parallelism = 1
+                """;
+        }
+        b.AddHocon(hocon, HoconAddMode.Prepend);
+        b.WithRemoting(s.Hostname, s.Port, s.PublicHostname);
+        b.WithClustering(new ClusterOptions
+        {
+            Roles = s.Roles.ToArray(),
+            SeedNodes = s.Seeds.ToArray(),
+            SplitBrainResolver = new Akka.Cluster.Hosting.SBR.KeepMajorityOption(),
+        });
+        b.WithCustomSerializer("scyfi-json", [typeof(IScyfiMessage)], system => new ScyfiJsonSerializer(system));
+        b.WithSqlPersistence(Journal(s, isDefault: true), Snapshots(s, isDefault: true));
+        b.WithSqlPersistence(Journal(s, isDefault: false), Snapshots(s, isDefault: false));
+        b.WithShardingDistributedData(new ShardingDDataOptions { Durable = new DurableOptions { Keys = [] } });
+        if (s.Seeds.Count == 0)
+        {
+            // No seeds: this node founds the cluster (embedded mode, or the first coordinator).
+            b.AddStartup((system, _) =>
+            {
+                var cluster = Akka.Cluster.Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+        return b;
+    }
+
+    /// <summary>
+    /// The analysis node: hosts tile workers (role worker) or, on other nodes, a proxy to them.
+    /// Also makes the coordinator reachable through a singleton proxy on nodes that cannot host it.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddAnalysisNode(this AkkaConfigurationBuilder b, ScyfiNodeSettings s)
+    {
+        if (!s.IsCoordinator)
+            b.WithSingletonProxy<SweepCoordinatorKey>("sweep-coordinator", new ClusterSingletonOptions { Role = ScyfiNodeSettings.CoordinatorRole });
+        if (s.IsWorker)
+        {
+            b.WithShardRegion<TileRegionKey>("tiles",
+                (_, registry) => entityId => Props.Create(() => new TileWorker(entityId, registry.Get<SweepCoordinatorKey>())),
+                new TileExtractor(),
+                new ShardOptions
+                {
+                    Role = ScyfiNodeSettings.WorkerRole,
+                    RememberEntities = true,
+                    RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                    StateStoreMode = StateStoreMode.DData,
+                    JournalPluginId = $"akka.persistence.journal.{ShardingPlugin}",
+                    SnapshotPluginId = $"akka.persistence.snapshot-store.{ShardingPlugin}",
+                });
+        }
+        else
+        {
+            b.WithShardRegionProxy<TileRegionKey>("tiles", ScyfiNodeSettings.WorkerRole, new TileExtractor());
+        }
+        return b;
+    }
+
+    private static SqlJournalOptions Journal(ScyfiNodeSettings s, bool isDefault)
+    {
+        var db = s.JournalIsSqlite ? JournalDatabaseOptions.Sqlite : JournalDatabaseOptions.PostgreSql;
+        if (!isDefault)
+        {
+            if (db.JournalTable is { } j) j.TableName = "sharding_journal";
+            if (db.MetadataTable is { } m) m.TableName = "sharding_metadata";
+            if (db.TagTable is { } t) t.TableName = "sharding_tags";
+        }
+        return new SqlJournalOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
+        {
+            ConnectionString = s.JournalConnectionString,
+            ProviderName = s.JournalProvider,
+            AutoInitialize = true,
+            DatabaseOptions = db,
+        };
+    }
+
+    private static SqlSnapshotOptions Snapshots(ScyfiNodeSettings s, bool isDefault)
+    {
+        var db = s.JournalIsSqlite ? SnapshotDatabaseOptions.Sqlite : SnapshotDatabaseOptions.PostgreSql;
+        if (!isDefault && db.SnapshotTable is { } t) t.TableName = "sharding_snapshot";
+        return new SqlSnapshotOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
+        {
+            ConnectionString = s.JournalConnectionString,
+            ProviderName = s.JournalProvider,
+            AutoInitialize = true,
+            DatabaseOptions = db,
+        };
+    }
+}

@@ -1,0 +1,38 @@
+namespace Scyfi.AnalysisNode;
+
+/// <summary>How one Scyfi cluster member starts: address, seeds, roles and journal.</summary>
+public sealed record ScyfiNodeSettings
+{
+    /// <summary>Role of the node that may host the sweep coordinator singleton.</summary>
+    public const string CoordinatorRole = "coordinator";
+    /// <summary>Role of the nodes that host tile workers.</summary>
+    public const string WorkerRole = "worker";
+
+    /// <summary>ActorSystem name (must be equal on every member).</summary>
+    public string SystemName { get; init; } = "scyfi";
+    /// <summary>Address to bind remoting to (127.0.0.1 unless asked otherwise).</summary>
+    public string Hostname { get; init; } = "127.0.0.1";
+    /// <summary>Port (0 = any free port).</summary>
+    public int Port { get; init; }
+    /// <summary>Address other members use to reach this one, when it differs from <see cref="Hostname"/>.</summary>
+    public string? PublicHostname { get; init; }
+    /// <summary>Seed nodes (akka.tcp://scyfi@host:port); empty = this node founds a new cluster.</summary>
+    public IReadOnlyList<string> Seeds { get; init; } = [];
+    /// <summary>Cluster roles of this node.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [CoordinatorRole, WorkerRole];
+    /// <summary>Journal connection string.</summary>
+    public required string JournalConnectionString { get; init; }
+    /// <summary>LinqToDB provider name (SQLiteMS or PostgreSQL15).</summary>
+    public required string JournalProvider { get; init; }
+    /// <summary>True when the journal is an SQLite file (one writer).</summary>
+    public bool JournalIsSqlite => JournalProvider.Contains("SQLite", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Serialize every message, local ones too (tests).</summary>
+    public bool SerializeMessages { get; init; }
+    /// <summary>Split-brain resolver stable-after (shorter in tests).</summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>True when the node hosts tile workers.</summary>
+    public bool IsWorker => Roles.Contains(WorkerRole);
+    /// <summary>True when the node may host the coordinator.</summary>
+    public bool IsCoordinator => Roles.Contains(CoordinatorRole);
+}

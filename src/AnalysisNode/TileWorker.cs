@@ -1,0 +1,184 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using Scyfi.Core.Sweeps;
+using Scyfi.Messages;
+
+namespace Scyfi.AnalysisNode;
+
+/// <summary>
+/// One tile of one sweep, as a sharded persistent entity. On <see cref="AnalyzeTile"/> it
+/// persists the assignment, computes the tile's points on a background thread (the core sweep
+/// engine, warm-started inside the tile), persists a checkpoint of the finished points every few
+/// seconds, and finally persists completion, sends <see cref="TileAnalyzed"/> to the coordinator
+/// and passivates. If its node dies, sharding restarts it elsewhere (remembered entity); it
+/// replays its checkpoints and resumes with the first unfinished point. A finished tile answers
+/// every repeated request with the same result.
+/// </summary>
+public sealed class TileWorker : ReceivePersistentActor, IWithTimers
+{
+    /// <summary>How often finished points are persisted while computing.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
+
+    private readonly IActorRef _coordinator;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<int, PointResult> _done = [];
+    private readonly List<PointResult> _unsaved = [];
+    private string? _sweepId;
+    private int _tile;
+    private string? _specJson;
+    private int _attempts;
+    private bool _completed;
+    private CancellationTokenSource? _computation;
+
+    /// <summary>Creates the entity; results go to the coordinator (a singleton proxy).</summary>
+    public TileWorker(string entityId, IActorRef coordinator)
+    {
+        PersistenceId = "tile-" + entityId;
+        _coordinator = coordinator;
+
+        Recover<TileAssigned>(Apply);
+        Recover<TileComputationStarted>(Apply);
+        Recover<TileCheckpoint>(Apply);
+        Recover<TileCompleted>(Apply);
+        Recover<RecoveryCompleted>(_ =>
+        {
+            // A remembered entity restarted after a crash resumes on its own.
+            if (_specJson is not null && !_completed) StartComputing();
+        });
+
+        Command<AnalyzeTile>(OnAnalyze);
+        Command<PointDone>(p => _unsaved.Add(p.Result));
+        Command<Checkpoint>(_ => SaveCheckpoint());
+        Command<ComputationFinished>(_ => Finish());
+        Command<ComputationFailed>(f =>
+        {
+            _log.Error(f.Error, "tile {0} of sweep {1} failed; restarting it", _tile, _sweepId);
+            throw new InvalidOperationException($"tile {_tile} failed", f.Error);
+        });
+    }
+
+    /// <inheritdoc/>
+    public override string PersistenceId { get; }
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private void OnAnalyze(AnalyzeTile cmd)
+    {
+        if (_completed)
+        {
+            Reply();
+            Passivate();
+            return;
+        }
+        if (_specJson is not null)
+        {
+            // Already assigned: computing (or about to resume). Tell the coordinator it is alive.
+            Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _done.Count));
+            return;
+        }
+        Persist(new TileAssigned(cmd.SweepId, cmd.Tile, cmd.SpecJson, cmd.WarmStart), e =>
+        {
+            Apply(e);
+            StartComputing();
+        });
+    }
+
+    private void StartComputing()
+    {
+        var started = new TileComputationStarted(_attempts + 1, _done.Count);
+        Persist(started, e =>
+        {
+            Apply(e);
+            var spec = SweepSpec.Parse(_specJson!);
+            var grid = new SweepGrid(spec);
+            var runner = new TileRunner(grid, new PointAnalyzer(spec));
+            var done = _done.Values.ToList();
+            var warm = _warm;
+            var self = Self;
+            _computation = new CancellationTokenSource();
+            var ct = _computation.Token;
+            Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    runner.Run(_tile, done, r => self.Tell(new PointDone(r)), ct, warm);
+                    self.Tell(ComputationFinished.Instance);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+                catch (Exception ex)
+                {
+                    self.Tell(new ComputationFailed(ex));
+                }
+            }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            Timers.StartPeriodicTimer("checkpoint", Checkpoint.Instance, CheckpointInterval);
+        });
+    }
+
+    private void SaveCheckpoint()
+    {
+        if (_unsaved.Count == 0) return;
+        var batch = _unsaved.ToArray();
+        _unsaved.Clear();
+        Persist(new TileCheckpoint(batch), Apply);
+    }
+
+    private void Finish()
+    {
+        Timers.Cancel("checkpoint");
+        SaveCheckpoint();
+        Persist(new TileCompleted(_attempts), e =>
+        {
+            Apply(e);
+            Reply();
+            Passivate();
+        });
+    }
+
+    private void Reply()
+    {
+        var points = _done.Values.OrderBy(p => p.Index).ToArray();
+        _coordinator.Tell(new TileAnalyzed(_sweepId!, _tile, points, _attempts));
+    }
+
+    private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+
+    private PointObject[] _warm = [];
+
+    private void Apply(TileAssigned e)
+    {
+        _sweepId = e.SweepId;
+        _tile = e.Tile;
+        _specJson = e.SpecJson;
+        _warm = e.WarmStart ?? [];
+    }
+
+    private void Apply(TileComputationStarted e) => _attempts = e.Attempt;
+
+    private void Apply(TileCheckpoint e)
+    {
+        foreach (var p in e.Points) _done[p.Index] = p;
+    }
+
+    private void Apply(TileCompleted e)
+    {
+        _completed = true;
+        _attempts = e.Computations;
+    }
+
+    /// <inheritdoc/>
+    protected override void PostStop()
+    {
+        _computation?.Cancel();
+        _computation?.Dispose();
+        base.PostStop();
+    }
+
+    // Messages to itself only: never leave the process, so they are exempt from serialize-messages.
+    private sealed record PointDone(PointResult Result) : INoSerializationVerificationNeeded;
+    private sealed record ComputationFailed(Exception Error) : INoSerializationVerificationNeeded;
+    private sealed class ComputationFinished : INoSerializationVerificationNeeded { public static readonly ComputationFinished Instance = new(); }
+    private sealed class Checkpoint : INoSerializationVerificationNeeded { public static readonly Checkpoint Instance = new(); }
+}

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Scyfi.AnalysisNode;
+using Scyfi.Coordinator.Cluster;
+using Scyfi.Coordinator.Store;
+using Scyfi.Core;
+using Scyfi.Messages;
+using Spectre.Console;
+
+namespace Scyfi.Coordinator.Cli;
+
+/// <summary>
+/// Commands around sweeps and the cluster: <c>resume</c>, <c>cancel</c>, <c>status</c>,
+/// <c>export</c>, and the long-running members <c>coordinator</c> and <c>node</c>.
+/// </summary>
+internal static class ClusterCommands
+{
+    public static IEnumerable<Command> Build(CliContext ctx)
+    {
+        yield return Resume(ctx);
+        yield return Cancel(ctx);
+        yield return Status(ctx);
+        yield return Export(ctx);
+        yield return Member(ctx, "coordinator", "Run a coordinator member (hosts the sweep coordinator singleton).", [ScyfiNodeSettings.CoordinatorRole]);
+        yield return Member(ctx, "node", "Run a worker member (hosts tile workers).", [ScyfiNodeSettings.WorkerRole]);
+    }
+
+    private static Command Resume(CliContext ctx)
+    {
+        var sweep = new Argument<string>("SWEEP") { Description = "Sweep id" };
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for the results (default ./SWEEP)" };
+        var threads = new Option<int>("--threads") { Description = "Tiles computed at once (embedded)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var node = new NodeOptions();
+        var cmd = new Command("resume", "Continue an interrupted, cancelled or failed sweep and export its results.") { sweep, output, threads };
+        node.AddTo(cmd);
+        cmd.SetAction((p, ct) =>
+        {
+            string id = p.GetValue(sweep)!;
+            var (store, settings) = Prepare(p, node, id, mustExist: true, client: p.GetValue(node.Seed) is { Length: > 0 });
+            return SweepRun.RunAsync(ctx, settings, store, id, p.GetValue(output) ?? id, new ResumeSweep(id), ct);
+        });
+        return cmd;
+    }
+
+    private static Command Cancel(CliContext ctx)
+    {
+        var sweep = new Argument<string>("SWEEP") { Description = "Sweep id" };
+        var node = new NodeOptions();
+        var cmd = new Command("cancel", "Cancel a sweep (it can be resumed later).") { sweep };
+        node.AddTo(cmd);
+        cmd.SetAction(async (p, ct) =>
+        {
+            string id = p.GetValue(sweep)!;
+            var (store, settings) = Prepare(p, node, id, mustExist: true, client: p.GetValue(node.Seed) is { Length: > 0 });
+            await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct).ConfigureAwait(false);
+            var ack = await SweepSession.AskWithRetry<SweepCommandAck>(member.Coordinator, new CancelSweep(id), ct).ConfigureAwait(false);
+            ctx.Out.WriteLine($"sweep {id}: {ack.State}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Status(CliContext ctx)
+    {
+        var sweep = new Argument<string?>("SWEEP") { Description = "Sweep id (default: all)", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var storeOption = new Option<string?>("--store") { Description = "Store (default ./.scyfi/scyfi.db)" };
+        var cmd = new Command("status", "Show the sweeps in a store and their progress.") { sweep, json, storeOption };
+        cmd.SetAction(p =>
+        {
+            var store = new SweepStore(StoreLocation.Parse(p.GetValue(storeOption)));
+            store.EnsureReady();
+            string? id = p.GetValue(sweep);
+            var rows = id is null ? store.ListSweeps() : store.GetSweep(id) is { } one ? [one] : throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+            if (p.GetValue(json))
+            {
+                var doc = new JsonObject
+                {
+                    ["sweeps"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["id"] = r.Id, ["state"] = r.State, ["tilesTotal"] = r.TilesTotal, ["tilesDone"] = r.TilesDone,
+                        ["tilesComputed"] = r.TilesComputed, ["pointsTotal"] = r.PointsTotal, ["pointsDone"] = r.PointsDone,
+                        ["retries"] = r.Retries, ["message"] = r.Message,
+                        ["created"] = r.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), ["updated"] = r.Updated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+                    }).ToArray()),
+                };
+                ctx.Out.WriteLine(doc.ToJsonString());
+                return ExitCodes.Ok;
+            }
+            var console = Consoles.For(ctx.Out);
+            if (rows.Count == 0) { console.WriteLine($"no sweeps in {store.Location.Display}"); return ExitCodes.Ok; }
+            var table = new Table().Border(TableBorder.Simple).AddColumns("sweep", "state", "tiles", "computed", "points", "updated");
+            foreach (var r in rows)
+                table.AddRow(r.Id, r.State, $"{r.TilesDone}/{r.TilesTotal}", r.TilesComputed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"{r.PointsDone:N0}/{r.PointsTotal:N0}", r.Updated.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Export(CliContext ctx)
+    {
+        var sweep = new Argument<string>("SWEEP") { Description = "Sweep id" };
+        var output = new Option<string?>("--out", "-o") { Description = "Directory for the results" };
+        var storeOption = new Option<string?>("--store") { Description = "Store (default ./.scyfi/scyfi.db)" };
+        var cmd = new Command("export", "Write a completed sweep's points.csv, bifurcations.json, summary.json and maps.") { sweep, output, storeOption };
+        cmd.SetAction(p =>
+        {
+            string outDir = p.GetValue(output) ?? throw new ScyfiInputException("missing --out DIR");
+            var store = new SweepStore(StoreLocation.Parse(p.GetValue(storeOption)));
+            store.EnsureReady();
+            var result = StoreExport.Write(store, p.GetValue(sweep)!, outDir);
+            SweepCommand.WriteSummary(ctx.Out, result, outDir);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Member(CliContext ctx, string name, string description, string[] roles)
+    {
+        var node = new NodeOptions();
+        var cmd = new Command(name, description);
+        node.AddTo(cmd);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var store = new SweepStore(node.ResolveStore(p));
+            store.EnsureReady();
+            var seeds = node.ResolveSeeds(p);
+            if (seeds.Length == 0 && !roles.Contains(ScyfiNodeSettings.CoordinatorRole))
+                throw new ScyfiInputException("a worker node needs --seed akka.tcp://scyfi@HOST:PORT (the coordinator's address)");
+            var settings = node.Settings(p, store.Location, roles, seeds);
+            await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct).ConfigureAwait(false);
+            var self = Akka.Cluster.Cluster.Get(member.System).SelfAddress;
+            ctx.Out.WriteLine($"scyfi {name} up at {self} (store {store.Location.Display}); Ctrl-C to leave");
+            ctx.Out.Flush();
+            ctx.Logger(name).LogInformation("{Name} member up at {Address}", name, self);
+            try { await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+            ctx.Out.WriteLine($"scyfi {name} leaving the cluster");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static (SweepStore, ScyfiNodeSettings) Prepare(ParseResult p, NodeOptions node, string id, bool mustExist, bool client)
+    {
+        var store = new SweepStore(node.ResolveStore(p));
+        store.EnsureReady();
+        if (mustExist && store.GetSweep(id) is null) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+        var seeds = node.ResolveSeeds(p);
+        string[] roles = client ? ["client"] : [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole];
+        return (store, node.Settings(p, store.Location, roles, seeds));
+    }
+}

@@ -1,0 +1,88 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scyfi.AnalysisNode;
+using Scyfi.Coordinator.Store;
+
+namespace Scyfi.Coordinator.Cluster;
+
+/// <summary>
+/// One running Scyfi cluster member (a generic host with Akka.Hosting): embedded (both roles,
+/// founding its own cluster), a coordinator, a worker or a client that only talks to the
+/// coordinator. The same wiring serves every mode, so the embedded sweep runs the code path of a
+/// real cluster.
+/// </summary>
+public sealed class ScyfiNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ScyfiNode(IHost host, ScyfiNodeSettings settings)
+    {
+        _host = host;
+        Settings = settings;
+    }
+
+    /// <summary>The settings it started with.</summary>
+    public ScyfiNodeSettings Settings { get; }
+    /// <summary>Its actor system.</summary>
+    public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
+    /// <summary>Its actor registry.</summary>
+    public IActorRegistry Registry => _host.Services.GetRequiredService<IActorRegistry>();
+    /// <summary>The coordinator (a singleton proxy).</summary>
+    public IActorRef Coordinator => Registry.Get<SweepCoordinatorKey>();
+    /// <summary>Services of the host (for the dashboard).</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts a member and waits until it is Up in the cluster.</summary>
+    public static async Task<ScyfiNode> StartAsync(ScyfiNodeSettings settings, SweepStore store, ILoggerFactory? loggers = null,
+        Action<IServiceCollection>? extraServices = null, TimeSpan? joinTimeout = null, CancellationToken ct = default)
+    {
+        var host = new HostBuilder()
+            .ConfigureLogging(l =>
+            {
+                l.ClearProviders();
+                if (loggers is not null) l.Services.AddSingleton(loggers);
+            })
+            .ConfigureServices(services =>
+            {
+                services.AddAkka(settings.SystemName, (b, _) =>
+                {
+                    b.ConfigureLoggers(c =>
+                    {
+                        c.ClearLoggers();
+                        c.AddLoggerFactory();
+                    });
+                    b.WithScyfiCluster(settings).AddAnalysisNode(settings).AddSweepCoordinator(settings, store);
+                });
+                extraServices?.Invoke(services);
+            })
+            .Build();
+        await host.StartAsync(ct).ConfigureAwait(false);
+        var node = new ScyfiNode(host, settings);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Akka.Cluster.Cluster.Get(node.System).RegisterOnMemberUp(() => up.TrySetResult());
+        var timeout = joinTimeout ?? TimeSpan.FromSeconds(60);
+        var finished = await Task.WhenAny(up.Task, Task.Delay(timeout, ct)).ConfigureAwait(false);
+        if (finished != up.Task)
+        {
+            await node.DisposeAsync().ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            throw new Core.ScyfiInputException($"could not join the cluster within {timeout.TotalSeconds:F0} s (seeds: {(settings.Seeds.Count == 0 ? "none" : string.Join(", ", settings.Seeds))})");
+        }
+        return node;
+    }
+
+    /// <summary>Leaves the cluster and stops (graceful: hands the singleton and shards over).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) { }
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,70 @@
+using Scyfi.Core.Sweeps;
+using Scyfi.Messages;
+
+namespace Scyfi.Coordinator.Cluster;
+
+/// <summary>
+/// The coordinator's state of one sweep: the durable part (spec, recorded-tile bitmap, counters;
+/// rebuilt from events and snapshots) plus runtime bookkeeping (tiles in flight, cursor, retries)
+/// that is deliberately not persisted — after a failover, tiles are simply asked for again.
+/// </summary>
+internal sealed class SweepState
+{
+    private SweepGrid? _grid;
+
+    public required string Id { get; init; }
+    public required string SpecJson { get; init; }
+    public required string Refine { get; init; }
+    public required int AdaptiveDepth { get; init; }
+    public required int MaxInFlightPerNode { get; init; }
+    public required int TilesTotal { get; init; }
+    public required long PointsTotal { get; init; }
+    public required ulong[] Done { get; init; }
+    public string State { get; set; } = "running";
+    public int TilesDone { get; set; }
+    public int TilesComputed { get; set; }
+    public long PointsDone { get; set; }
+    public string? Message { get; set; }
+
+    public Dictionary<int, DateTime> InFlight { get; } = [];
+    public int NextTile { get; set; }
+    public int Retries { get; set; }
+    public bool Analysing { get; set; }
+    public DateTime Started { get; } = DateTime.UtcNow;
+
+    public SweepGrid Grid => _grid ??= new SweepGrid(SweepSpec.Parse(SpecJson));
+    public bool AllDone => TilesDone == TilesTotal;
+    public bool IsDone(int tile) => (Done[tile >> 6] & (1UL << (tile & 63))) != 0;
+
+    public static SweepState New(SweepSubmitted e) => new()
+    {
+        Id = e.SweepId, SpecJson = e.SpecJson, Refine = e.Refine, AdaptiveDepth = e.AdaptiveDepth,
+        MaxInFlightPerNode = e.MaxInFlightPerNode, TilesTotal = e.TilesTotal, PointsTotal = e.PointsTotal,
+        Done = new ulong[(e.TilesTotal + 63) / 64],
+    };
+
+    public static SweepState From(SweepRecord r) => new()
+    {
+        Id = r.Id, SpecJson = r.SpecJson, Refine = r.Refine, AdaptiveDepth = r.AdaptiveDepth, MaxInFlightPerNode = r.MaxInFlightPerNode,
+        TilesTotal = r.TilesTotal, PointsTotal = r.PointsTotal, Done = (ulong[])r.Done.Clone(),
+        State = r.State, TilesDone = CountBits(r.Done), TilesComputed = r.TilesComputed, PointsDone = r.PointsDone, Message = r.Message,
+    };
+
+    public SweepRecord ToRecord() => new(Id, SpecJson, Refine, AdaptiveDepth, MaxInFlightPerNode, TilesTotal, PointsTotal, State,
+        (ulong[])Done.Clone(), TilesComputed, PointsDone, Message);
+
+    /// <summary>Applies a recorded tile (the bitmap makes it idempotent).</summary>
+    public void Record(TileRecorded e)
+    {
+        if (IsDone(e.Tile)) return;
+        Done[e.Tile >> 6] |= 1UL << (e.Tile & 63);
+        TilesDone++;
+        TilesComputed += Math.Max(1, e.Computations);
+        PointsDone += e.Points;
+        InFlight.Remove(e.Tile);
+    }
+
+    public SweepStatus Status() => new(Id, Analysing && State == "running" ? "analysing" : State, TilesTotal, TilesDone, TilesComputed, PointsDone, InFlight.Count, Retries, Message);
+
+    private static int CountBits(ulong[] words) => words.Sum(w => System.Numerics.BitOperations.PopCount(w));
+}

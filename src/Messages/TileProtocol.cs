@@ -1,0 +1,39 @@
+using Scyfi.Core.Sweeps;
+
+namespace Scyfi.Messages;
+
+/// <summary>Coordinator → tile worker: analyse this tile of this sweep (idempotent; re-sent until answered).</summary>
+/// <param name="SweepId">Sweep.</param>
+/// <param name="Tile">Tile number.</param>
+/// <param name="SpecJson">The sweep spec, self-contained (model inline).</param>
+/// <param name="WarmStart">Objects of finished neighbouring tiles, solved directly at this tile's points (warm start across tiles).</param>
+public sealed record AnalyzeTile(string SweepId, int Tile, string SpecJson, PointObject[]? WarmStart) : ITileMessage;
+
+/// <summary>Tile worker → coordinator: the tile is being computed (answer to a repeated request).</summary>
+public sealed record TileInProgress(string SweepId, int Tile, int PointsDone) : IScyfiMessage;
+
+/// <summary>Tile worker → coordinator: the finished tile (sent again whenever the tile is asked again).</summary>
+/// <param name="SweepId">Sweep.</param>
+/// <param name="Tile">Tile number.</param>
+/// <param name="Points">Results of all points of the tile.</param>
+/// <param name="Computations">How many times this tile's computation was started or resumed (1 without failures).</param>
+public sealed record TileAnalyzed(string SweepId, int Tile, PointResult[] Points, int Computations) : IScyfiMessage;
+
+/// <summary>Worker event: the tile was assigned (the spec is kept, so a restarted entity can resume alone).</summary>
+public sealed record TileAssigned(string SweepId, int Tile, string SpecJson, PointObject[]? WarmStart) : IScyfiMessage;
+
+/// <summary>Worker event: a computation of the tile started or resumed after a failure.</summary>
+/// <param name="Attempt">1 for the first computation.</param>
+/// <param name="PointsDone">Points already known from checkpoints.</param>
+public sealed record TileComputationStarted(int Attempt, int PointsDone) : IScyfiMessage;
+
+/// <summary>
+/// Worker event, every few seconds while computing: the points finished since the last
+/// checkpoint. Each point's random stream is derived from (seed, point index), so the finished
+/// points are the whole search state: a resumed tile continues exactly where it stopped.
+/// </summary>
+public sealed record TileCheckpoint(PointResult[] Points) : IScyfiMessage;
+
+/// <summary>Worker event: all points are done; the result is final.</summary>
+public sealed record TileCompleted(int Computations) : IScyfiMessage;
+
