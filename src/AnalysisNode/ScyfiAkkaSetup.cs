@@ -39,6 +39,7 @@ public static class ScyfiAkkaSetup
                 akka.persistence.journal.sharding.parallelism = 1
                 """;
         }
+        if (s.ExtraHocon.Length > 0) hocon += "\n" + s.ExtraHocon;
         b.AddHocon(hocon, HoconAddMode.Prepend);
         b.WithRemoting(s.Hostname, s.Port, s.PublicHostname);
         b.WithClustering(new ClusterOptions

@@ -31,6 +31,9 @@ public sealed record ScyfiNodeSettings
     /// <summary>Split-brain resolver stable-after (shorter in tests).</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Extra HOCON appended last (tests: e.g. crash without leaving the cluster).</summary>
+    public string ExtraHocon { get; init; } = "";
+
     /// <summary>True when the node hosts tile workers.</summary>
     public bool IsWorker => Roles.Contains(WorkerRole);
     /// <summary>True when the node may host the coordinator.</summary>
