@@ -8,8 +8,9 @@ using Scyfi.Messages;
 namespace Scyfi.Coordinator.Cluster;
 
 /// <summary>Builds a finished sweep's result from the store and writes its exports.</summary>
-internal static class StoreExport
+public static class StoreExport
 {
+    /// <summary>The completed sweep as a <see cref="SweepResult"/> (spec, every point, bifurcations, stats).</summary>
     public static SweepResult Load(SweepStore store, string sweepId)
     {
         var row = store.GetSweep(sweepId) ?? throw new ScyfiInputException($"no sweep '{sweepId}' in {store.Location.Display}");
@@ -25,6 +26,7 @@ internal static class StoreExport
         return new SweepResult(grid, points, bifurcations, stats);
     }
 
+    /// <summary>Writes the exports of a completed sweep into <paramref name="outDir"/>.</summary>
     public static SweepResult Write(SweepStore store, string sweepId, string outDir)
     {
         var result = Load(store, sweepId);

@@ -8,7 +8,7 @@ namespace Scyfi.Coordinator.Cluster;
 /// A client's conversation with the coordinator about one sweep: submit (or resume) it, then
 /// watch its status until it completes, fails or is cancelled.
 /// </summary>
-internal static class SweepSession
+public static class SweepSession
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 

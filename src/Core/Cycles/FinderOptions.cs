@@ -25,11 +25,20 @@ public sealed record FinderOptions
     /// </summary>
     public IReadOnlyList<Itinerary> WarmStart { get; init; } = [];
 
+    /// <summary>
+    /// Factor on the outer loop (after defaults and overrides; at least 1 outer iteration remains).
+    /// Sweeps use it at warm-started points, where continuation across the grid recovers anything
+    /// a shorter search misses.
+    /// </summary>
+    public double OuterScale { get; init; } = 1.0;
+
     /// <summary>Loop sizes for order k with an alphabet of the given size.</summary>
     public (int Outer, int Inner) LoopsFor(int k, double regions)
     {
         var (o, i) = LoopBudget.Default(k, regions);
-        return (Outer ?? o, Inner ?? i);
+        int outer = Outer ?? o;
+        if (OuterScale != 1.0) outer = Math.Max(1, (int)Math.Ceiling(outer * OuterScale));
+        return (outer, Inner ?? i);
     }
 
     /// <summary>Orders 1..K.</summary>

@@ -26,6 +26,14 @@ public sealed class PointAnalyzer(SweepSpec spec)
     /// <summary>Whether to warm-start from neighbours (on by default; off only to measure its gain).</summary>
     public bool WarmStart { get; init; } = true;
 
+    /// <summary>
+    /// Outer-loop factor at warm-started points. The warm start has already solved the neighbours'
+    /// objects here, so the heuristic only has to catch objects that appear between two grid points
+    /// (rare: only next to a bifurcation curve), and grid continuation recovers any object that a
+    /// point misses but a neighbour finds. Measured in bench/: same results, fewer candidates.
+    /// </summary>
+    public double WarmOuterScale { get; init; } = 0.5;
+
     /// <summary>Analyses grid point <paramref name="index"/> at <paramref name="axisValues"/>.</summary>
     public PointResult Analyze(int index, ReadOnlySpan<double> axisValues, IEnumerable<PointObject> neighbourObjects, CancellationToken ct = default)
     {
@@ -43,6 +51,7 @@ public sealed class PointAnalyzer(SweepSpec spec)
             Threads = 1,
             Alphabet = alphabet,
             WarmStart = warm,
+            OuterScale = warm.Count > 0 ? WarmOuterScale : 1.0,
         };
         var result = ScyfiFinder.Find(model, options, null, ct);
         return FromFind(index, result);

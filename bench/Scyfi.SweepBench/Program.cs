@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Scyfi.SweepBench;
+
+/// <summary>
+/// Sweep-level measurements behind the README figures (long runs, so plain wall-clock timing with
+/// the baseline measured in the same run, not BenchmarkDotNet):
+///   warmstart  grid points per second with warm start on and off;
+///   adaptive   adaptive refinement against a dense 801×801 grid (evaluations, agreement);
+///   cluster    embedded cluster against the in-process engine on the same grid.
+/// Results are printed as markdown.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        string mode = args.Length > 0 ? args[0] : "warmstart";
+        var sw = Stopwatch.StartNew();
+        int code = mode switch
+        {
+            "warmstart" => WarmStart.Run(Console.Out),
+            "adaptive" => Adaptive.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 801),
+            "cluster" => await ClusterOverhead.RunAsync(Console.Out),
+            _ => Usage(),
+        };
+        Console.Error.WriteLine($"({mode}: {sw.Elapsed.TotalSeconds:F0} s)");
+        return code;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster");
+        return 2;
+    }
+}
