@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Scyfi.Core;
 using Scyfi.Core.Cycles;
+using Scyfi.Core.Import;
 using Scyfi.Core.Models;
 using Scyfi.Core.Reports;
 
@@ -12,7 +13,7 @@ internal static class FindCommand
 {
     public static Command Build(CliContext ctx)
     {
-        var model = new Argument<string>("MODEL") { Description = "Model file (JSON: plrnn, shplrnn, clipped-shplrnn, alrnn)" };
+        var model = new Argument<string>("MODEL") { Description = "Model file (JSON: plrnn, shplrnn, clipped-shplrnn, alrnn) or checkpoint (.pt/.pth, .bson, .npz)" };
         var maxOrder = new Option<int?>("--max-order", "-k") { Description = "Search orders 1..K" };
         var orders = new Option<string?>("--orders") { Description = "Explicit orders, e.g. 1,2,7 or 1-5,16" };
         var outer = new Option<int?>("--outer") { Description = "Outer loop size for every order (default: published per-order values)" };
@@ -22,10 +23,12 @@ internal static class FindCommand
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Ground truth: solve every region sequence (refuses when too many)" };
         var limit = new Option<double>("--exhaustive-limit") { Description = "Most sequences per order for --exhaustive", DefaultValueFactory = _ => 2e7 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document to stdout" };
+        var reluCount = new Option<int?>("--relu-count") { Description = "ALRNN checkpoints that do not store it: P, the number of trailing ReLU units" };
+        var w1 = new Option<string?>("--w1") { Description = "shPLRNN checkpoints with M = L: which stored matrix (W1 or W2) is the model's W1, applied after the ReLU" };
 
         var cmd = new Command("find", "Find all fixed points and k-cycles of a model, with their stability.")
         {
-            model, maxOrder, orders, outer, inner, seed, threads, exhaustive, limit, json,
+            model, maxOrder, orders, outer, inner, seed, threads, exhaustive, limit, json, reluCount, w1,
         };
         cmd.SetAction((parse, ct) =>
         {
@@ -38,7 +41,7 @@ internal static class FindCommand
                 Threads = parse.GetValue(threads),
                 ExhaustiveLimit = parse.GetValue(limit),
             };
-            var m = ModelFile.Load(parse.GetValue(model)!);
+            var m = ModelLoader.Load(parse.GetValue(model)!, new ImportOptions { ReluCount = parse.GetValue(reluCount), W1 = parse.GetValue(w1) });
             return Task.FromResult(Run(ctx, m, options, parse.GetValue(exhaustive), parse.GetValue(json), ct));
         });
         return cmd;

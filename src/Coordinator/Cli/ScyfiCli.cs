@@ -20,6 +20,7 @@ internal static class ScyfiCli
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(FindCommand.Build(context));
         root.Subcommands.Add(SweepCommand.Build(context));
+        root.Subcommands.Add(ConvertCommand.Build(context));
         foreach (var c in ClusterCommands.Build(context)) root.Subcommands.Add(c);
 
         ParseResult parsed = root.Parse(args);

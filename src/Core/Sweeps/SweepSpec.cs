@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scyfi.Core.Cycles;
+using Scyfi.Core.Import;
 using Scyfi.Core.Models;
 
 namespace Scyfi.Core.Sweeps;
@@ -87,7 +88,7 @@ public sealed class SweepSpec
         if (!root.TryGetProperty("model", out var modelEl)) throw Err("missing \"model\" (a model file path or an inline model)");
         ReluModel model = modelEl.ValueKind switch
         {
-            JsonValueKind.String => ModelFile.Load(Path.Combine(baseDirectory, modelEl.GetString()!)),
+            JsonValueKind.String => ModelLoader.Load(Path.Combine(baseDirectory, modelEl.GetString()!)),
             JsonValueKind.Object => ModelFile.FromElement(modelEl, $"{source}: inline model"),
             _ => throw Err("\"model\" must be a file path or an inline model object"),
         };
