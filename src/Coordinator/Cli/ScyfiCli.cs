@@ -21,6 +21,8 @@ internal static class ScyfiCli
         root.Subcommands.Add(FindCommand.Build(context));
         root.Subcommands.Add(SweepCommand.Build(context));
         root.Subcommands.Add(ConvertCommand.Build(context));
+        root.Subcommands.Add(SimulateCommand.Build(context));
+        root.Subcommands.Add(TrainCommand.Build(context));
         foreach (var c in ClusterCommands.Build(context)) root.Subcommands.Add(c);
 
         ParseResult parsed = root.Parse(args);
