@@ -12,40 +12,71 @@ internal static class ClusterOverhead
 {
     public static async Task<int> RunAsync(TextWriter w)
     {
-        var spec = Specs.OneSwitch(161, 2, tile: 16);
+        var spec = Specs.OneSwitch(193, 4, tile: 32);
         int threads = Environment.ProcessorCount;
-        var sw = Stopwatch.StartNew();
-        var engine = new SweepEngine(spec, threads).Run();
-        double engineSeconds = sw.Elapsed.TotalSeconds;
+        // Engine and cluster alternate (engine, cluster, engine, cluster) and the faster of each
+        // pair of runs is reported: other load on a small machine hits both alike.
+        SweepResult engine = null!;
+        double engineSeconds = double.MaxValue, clusterSeconds = double.MaxValue, startup = 0;
+        SweepStatus status = null!;
+        long events = 0;
+        bool identical = true;
+        for (int round = 0; round < 2; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            engine = new SweepEngine(spec, threads).Run();
+            engineSeconds = Math.Min(engineSeconds, sw.Elapsed.TotalSeconds);
+            var (seconds, st, ev, same, up) = await RunClusterAsync(spec, threads, engine);
+            clusterSeconds = Math.Min(clusterSeconds, seconds);
+            (status, events, startup) = (st, ev, up);
+            identical &= same;
+        }
+        w.WriteLine("| run | grid | seconds (best of 2) | points/s | ratio |");
+        w.WriteLine("|---|---|---:|---:|---:|");
+        w.WriteLine($"| in-process engine | 193×193, orders 1..4, tiles of 32×32 | {engineSeconds:F1} | {engine.Points.Count / engineSeconds:F0} | 1.00 |");
+        w.WriteLine($"| embedded cluster (SQLite) | same, {status.TilesTotal} tiles | {clusterSeconds:F1} | {engine.Points.Count / clusterSeconds:F0} | {clusterSeconds / engineSeconds:F2} |");
+        w.WriteLine();
+        w.WriteLine($"Cluster start-up (not included): {startup:F1} s. Identical results: {(identical ? "yes" : "NO")}. Persisted events: {events:N0} ({events / clusterSeconds:F0} events/s, {status.TilesTotal / clusterSeconds:F1} tiles/s).");
+        return 0;
+    }
 
+    private static async Task<(double Seconds, SweepStatus Status, long Events, bool Same, double Startup)> RunClusterAsync(SweepSpec spec, int threads, SweepResult engine)
+    {
         string dir = Directory.CreateTempSubdirectory("scyfi-bench-").FullName;
-        var store = new SweepStore(StoreLocation.Parse(Path.Combine(dir, "bench.db")));
+        try
+        {
+            return await RunClusterAsync(spec, threads, engine, StoreLocation.Parse(Path.Combine(dir, "bench.db")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>One embedded-cluster run of <paramref name="spec"/> on a fresh, empty store.</summary>
+    internal static async Task<(double Seconds, SweepStatus Status, long Events, bool Same, double Startup)> RunClusterAsync(SweepSpec spec, int threads, SweepResult engine, StoreLocation location)
+    {
+        var store = new SweepStore(location);
         store.EnsureReady();
-        var settings = new ScyfiNodeSettings { JournalConnectionString = store.Location.ConnectionString, JournalProvider = store.Location.AkkaProviderName };
-        sw.Restart();
+        var settings = new ScyfiNodeSettings { JournalConnectionString = store.Location.ConnectionString, JournalProvider = store.Location.AkkaProviderName, ComputeSlots = threads };
+        var sw = Stopwatch.StartNew();
+        (double, SweepStatus, long, bool, double) result;
         await using (var node = await ScyfiNode.StartAsync(settings, store))
         {
             double startup = sw.Elapsed.TotalSeconds;
             var run = Stopwatch.StartNew();
-            await SweepSession.SubmitAsync(node.Coordinator, new SubmitSweep("bench", spec.ToJson(), "edges", 4, threads), CancellationToken.None);
+            await SweepSession.SubmitAsync(node.Coordinator, new SubmitSweep("bench", spec.ToJson(), "edges", 4, 2 * threads), CancellationToken.None);
             var status = await SweepSession.WaitAsync(node.Coordinator, "bench", _ => { }, CancellationToken.None);
-            double clusterSeconds = run.Elapsed.TotalSeconds;
-            var events = CountJournal(store);
+            double seconds = run.Elapsed.TotalSeconds;
             var same = StoreExport.Load(store, "bench");
             bool identical = engine.Points.Keys.All(i => Same(engine.Points[i], same.Points[i])) && engine.Bifurcations.Count == same.Bifurcations.Count;
-            w.WriteLine("| run | grid | seconds | points/s | ratio |");
-            w.WriteLine("|---|---|---:|---:|---:|");
-            w.WriteLine($"| in-process engine | 161×161, orders 1..2 | {engineSeconds:F1} | {engine.Points.Count / engineSeconds:F0} | 1.00 |");
-            w.WriteLine($"| embedded cluster (SQLite) | same, {status.TilesTotal} tiles | {clusterSeconds:F1} | {engine.Points.Count / clusterSeconds:F0} | {clusterSeconds / engineSeconds:F2} |");
-            w.WriteLine();
-            w.WriteLine($"Cluster start-up (not included): {startup:F1} s. Identical results: {(identical ? "yes" : "NO")}. Persisted events: {events:N0} ({events / clusterSeconds:F0} events/s, {status.TilesTotal / clusterSeconds:F1} tiles/s).");
+            result = (seconds, status, CountJournal(store), identical, startup);
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dir, recursive: true);
-        return 0;
+        return result;
     }
 
-    private static bool Same(PointResult a, PointResult b) =>
+    internal static bool Same(PointResult a, PointResult b) =>
         a.Objects.Length == b.Objects.Length && Enumerable.Zip(a.Objects, b.Objects).All(p => p.First.SameItinerary(p.Second) && p.First.Stability == p.Second.Stability);
 
     private static long CountJournal(SweepStore store)

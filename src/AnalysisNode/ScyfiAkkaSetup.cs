@@ -74,8 +74,9 @@ public static class ScyfiAkkaSetup
             b.WithSingletonProxy<SweepCoordinatorKey>("sweep-coordinator", new ClusterSingletonOptions { Role = ScyfiNodeSettings.CoordinatorRole });
         if (s.IsWorker)
         {
+            var gate = new TileComputeGate(s.ComputeSlots);
             b.WithShardRegion<TileRegionKey>("tiles",
-                (_, registry) => entityId => Props.Create(() => new TileWorker(entityId, registry.Get<SweepCoordinatorKey>())),
+                (_, registry) => entityId => Props.Create(() => new TileWorker(entityId, registry.Get<SweepCoordinatorKey>(), gate)),
                 new TileExtractor(),
                 new ShardOptions
                 {

@@ -31,6 +31,9 @@ public sealed record ScyfiNodeSettings
     /// <summary>Split-brain resolver stable-after (shorter in tests).</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Tiles this node computes at once (one core each); default: all cores.</summary>
+    public int ComputeSlots { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Extra HOCON appended last (tests: e.g. crash without leaving the cluster).</summary>
     public string ExtraHocon { get; init; } = "";
 

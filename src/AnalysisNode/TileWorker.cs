@@ -22,6 +22,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
     private readonly IActorRef _coordinator;
+    private readonly TileComputeGate _gate;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<int, PointResult> _done = [];
     private readonly List<PointResult> _unsaved = [];
@@ -33,10 +34,11 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private CancellationTokenSource? _computation;
 
     /// <summary>Creates the entity; results go to the coordinator (a singleton proxy).</summary>
-    public TileWorker(string entityId, IActorRef coordinator)
+    public TileWorker(string entityId, IActorRef coordinator, TileComputeGate gate)
     {
         PersistenceId = "tile-" + entityId;
         _coordinator = coordinator;
+        _gate = gate;
 
         Recover<TileAssigned>(Apply);
         Recover<TileComputationStarted>(Apply);
@@ -79,42 +81,47 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _done.Count));
             return;
         }
-        Persist(new TileAssigned(cmd.SweepId, cmd.Tile, cmd.SpecJson, cmd.WarmStart), e =>
+        // Assignment and the start of the computation go to the journal in one write.
+        var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, cmd.SpecJson, cmd.WarmStart);
+        Apply(assigned);
+        PersistAll(new IScyfiMessage[] { assigned, new TileComputationStarted(_attempts + 1, _done.Count) }, e =>
         {
-            Apply(e);
-            StartComputing();
+            if (e is TileComputationStarted started) Launch(started);
         });
     }
 
-    private void StartComputing()
+    private void StartComputing() => Persist(new TileComputationStarted(_attempts + 1, _done.Count), Launch);
+
+    private void Launch(TileComputationStarted e)
     {
-        var started = new TileComputationStarted(_attempts + 1, _done.Count);
-        Persist(started, e =>
+        Apply(e);
+        var spec = SweepSpec.Parse(_specJson!);
+        var grid = new SweepGrid(spec);
+        var runner = new TileRunner(grid, new PointAnalyzer(spec));
+        var done = _done.Values.ToList();
+        var warm = _warm;
+        var self = Self;
+        _computation = new CancellationTokenSource();
+        var ct = _computation.Token;
+        var gate = _gate;
+        int tile = _tile;
+        Task.Run(async () =>
         {
-            Apply(e);
-            var spec = SweepSpec.Parse(_specJson!);
-            var grid = new SweepGrid(spec);
-            var runner = new TileRunner(grid, new PointAnalyzer(spec));
-            var done = _done.Values.ToList();
-            var warm = _warm;
-            var self = Self;
-            _computation = new CancellationTokenSource();
-            var ct = _computation.Token;
-            Task.Factory.StartNew(() =>
+            try
             {
-                try
-                {
-                    runner.Run(_tile, done, r => self.Tell(new PointDone(r)), ct, warm);
-                    self.Tell(ComputationFinished.Instance);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-                catch (Exception ex)
-                {
-                    self.Tell(new ComputationFailed(ex));
-                }
-            }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            Timers.StartPeriodicTimer("checkpoint", Checkpoint.Instance, CheckpointInterval);
-        });
+                using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
+                // The computation itself is long and CPU-bound: give it a thread of its own.
+                await Task.Factory.StartNew(() => runner.Run(tile, done, r => self.Tell(new PointDone(r)), ct, warm),
+                    ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                self.Tell(ComputationFinished.Instance);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+            catch (Exception ex)
+            {
+                self.Tell(new ComputationFailed(ex));
+            }
+        }, ct);
+        Timers.StartPeriodicTimer("checkpoint", Checkpoint.Instance, CheckpointInterval);
     }
 
     private void SaveCheckpoint()
@@ -128,12 +135,22 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private void Finish()
     {
         Timers.Cancel("checkpoint");
-        SaveCheckpoint();
-        Persist(new TileCompleted(_attempts), e =>
+        // The last points and the completion go to the journal in one write.
+        var events = new List<IScyfiMessage>();
+        if (_unsaved.Count > 0) events.Add(new TileCheckpoint(_unsaved.ToArray()));
+        _unsaved.Clear();
+        events.Add(new TileCompleted(_attempts));
+        PersistAll(events, e =>
         {
-            Apply(e);
-            Reply();
-            Passivate();
+            switch (e)
+            {
+                case TileCheckpoint c: Apply(c); break;
+                case TileCompleted c:
+                    Apply(c);
+                    Reply();
+                    Passivate();
+                    break;
+            }
         });
     }
 

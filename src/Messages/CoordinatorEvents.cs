@@ -1,7 +1,16 @@
 namespace Scyfi.Messages;
 
 /// <summary>Coordinator event: a sweep was submitted.</summary>
-public sealed record SweepSubmitted(string SweepId, string SpecJson, string Refine, int AdaptiveDepth, int MaxInFlightPerNode, int TilesTotal, long PointsTotal) : IScyfiMessage;
+/// <param name="SweepId">Sweep id.</param>
+/// <param name="SpecJson">Self-contained spec.</param>
+/// <param name="Refine">Refine mode.</param>
+/// <param name="AdaptiveDepth">Adaptive depth.</param>
+/// <param name="MaxInFlightPerNode">Tiles in flight per worker node.</param>
+/// <param name="TilesTotal">Tiles.</param>
+/// <param name="PointsTotal">Grid points.</param>
+/// <param name="SubmittedAt">When it was submitted (UTC): grid timings after a resume or failover count from here.</param>
+public sealed record SweepSubmitted(string SweepId, string SpecJson, string Refine, int AdaptiveDepth, int MaxInFlightPerNode, int TilesTotal, long PointsTotal,
+    DateTime? SubmittedAt = null) : IScyfiMessage;
 
 /// <summary>Coordinator event: a tile's result is stored, recorded exactly once per tile.</summary>
 public sealed record TileRecorded(string SweepId, int Tile, int Points, int Computations) : IScyfiMessage;
@@ -34,5 +43,6 @@ public sealed record CoordinatorSnapshot(SweepRecord[] Sweeps) : IScyfiMessage;
 /// <param name="TilesComputed">Sum of computations over recorded tiles.</param>
 /// <param name="PointsDone">Points recorded.</param>
 /// <param name="Message">Failure reason.</param>
+/// <param name="SubmittedAt">Submission time (UTC).</param>
 public sealed record SweepRecord(string Id, string SpecJson, string Refine, int AdaptiveDepth, int MaxInFlightPerNode, int TilesTotal, long PointsTotal,
-    string State, ulong[] Done, int TilesComputed, long PointsDone, string? Message) : IScyfiMessage;
+    string State, ulong[] Done, int TilesComputed, long PointsDone, string? Message, DateTime? SubmittedAt = null) : IScyfiMessage;

@@ -23,7 +23,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// <summary>Persistence id of the singleton.</summary>
     public const string Id = "scyfi-sweep-coordinator";
     /// <summary>A tile not heard of for this long is sent again.</summary>
-    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(12);
     private const int SnapshotEvery = 200;
     private const int MaxWarmObjects = 64;
 
@@ -121,7 +121,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         }
         var grid = new SweepGrid(spec);
         var sender = Sender;
-        Persist(new SweepSubmitted(m.SweepId, m.SpecJson, m.Refine, m.AdaptiveDepth, Math.Max(1, m.MaxInFlightPerNode), grid.TileCount, grid.PointCount), e =>
+        Persist(new SweepSubmitted(m.SweepId, m.SpecJson, m.Refine, m.AdaptiveDepth, Math.Max(1, m.MaxInFlightPerNode), grid.TileCount, grid.PointCount, DateTime.UtcNow), e =>
         {
             Apply(e);
             var s = _sweeps[e.SweepId];
@@ -152,6 +152,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Persist(new TileRecorded(m.SweepId, m.Tile, m.Points.Length, m.Computations), e =>
         {
             Apply(e);
+            // For observers (the dashboard): which node computed the tile. Local only, never persisted.
+            Context.System.EventStream.Publish(new TileRecordedNotice(m.SweepId, m.Tile, m.Points.Length, m.Computations, Sender.Path.Address));
             UpdateStore(s);
             MaybeSnapshot();
             if (s.AllDone) StartAnalysis(s); else Dispatch(s);
@@ -192,6 +194,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 s.InFlight[tile] = now;
                 _log.Info("tile {0} of sweep {1} silent for {2:F0} s: sending it again", tile, s.Id, (now - last).TotalSeconds);
                 _tiles.Tell(new AnalyzeTile(s.Id, tile, s.SpecJson, WarmStart(s, tile)));
+                Context.System.EventStream.Publish(new TileRetriedNotice(s.Id, tile, (now - last).TotalSeconds));
             }
             Dispatch(s);
         }

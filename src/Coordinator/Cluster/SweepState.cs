@@ -30,7 +30,7 @@ internal sealed class SweepState
     public int NextTile { get; set; }
     public int Retries { get; set; }
     public bool Analysing { get; set; }
-    public DateTime Started { get; } = DateTime.UtcNow;
+    public DateTime Started { get; init; } = DateTime.UtcNow;
 
     public SweepGrid Grid => _grid ??= new SweepGrid(SweepSpec.Parse(SpecJson));
     public bool AllDone => TilesDone == TilesTotal;
@@ -41,6 +41,7 @@ internal sealed class SweepState
         Id = e.SweepId, SpecJson = e.SpecJson, Refine = e.Refine, AdaptiveDepth = e.AdaptiveDepth,
         MaxInFlightPerNode = e.MaxInFlightPerNode, TilesTotal = e.TilesTotal, PointsTotal = e.PointsTotal,
         Done = new ulong[(e.TilesTotal + 63) / 64],
+        Started = e.SubmittedAt ?? DateTime.UtcNow,
     };
 
     public static SweepState From(SweepRecord r) => new()
@@ -48,10 +49,11 @@ internal sealed class SweepState
         Id = r.Id, SpecJson = r.SpecJson, Refine = r.Refine, AdaptiveDepth = r.AdaptiveDepth, MaxInFlightPerNode = r.MaxInFlightPerNode,
         TilesTotal = r.TilesTotal, PointsTotal = r.PointsTotal, Done = (ulong[])r.Done.Clone(),
         State = r.State, TilesDone = CountBits(r.Done), TilesComputed = r.TilesComputed, PointsDone = r.PointsDone, Message = r.Message,
+        Started = r.SubmittedAt ?? DateTime.UtcNow,
     };
 
     public SweepRecord ToRecord() => new(Id, SpecJson, Refine, AdaptiveDepth, MaxInFlightPerNode, TilesTotal, PointsTotal, State,
-        (ulong[])Done.Clone(), TilesComputed, PointsDone, Message);
+        (ulong[])Done.Clone(), TilesComputed, PointsDone, Message, Started);
 
     /// <summary>Applies a recorded tile (the bitmap makes it idempotent).</summary>
     public void Record(TileRecorded e)
