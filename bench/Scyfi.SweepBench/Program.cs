@@ -8,7 +8,9 @@ namespace Scyfi.SweepBench;
 /// the baseline measured in the same run, not BenchmarkDotNet):
 ///   warmstart  grid points per second with warm start on and off;
 ///   adaptive   adaptive refinement against a dense 801×801 grid (evaluations, agreement);
-///   cluster    embedded cluster against the in-process engine on the same grid.
+///   cluster    embedded cluster against the in-process engine on the same grid;
+///   trajectory checkpoints per second of a trajectory analysis, in-process against embedded cluster;
+///   stores     persisted events/s and tiles/s of the embedded cluster on SQLite and on PostgreSQL.
 /// Results are printed as markdown.
 /// </summary>
 public static class Program
@@ -23,6 +25,8 @@ public static class Program
             "warmstart" => WarmStart.Run(Console.Out),
             "adaptive" => Adaptive.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 801),
             "cluster" => await ClusterOverhead.RunAsync(Console.Out),
+            "trajectory" => await TrajectoryThroughput.RunAsync(Console.Out),
+            "stores" => await StoreThroughput.RunAsync(Console.Out),
             _ => Usage(),
         };
         Console.Error.WriteLine($"({mode}: {sw.Elapsed.TotalSeconds:F0} s)");
@@ -31,7 +35,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster");
+        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster | trajectory | stores");
         return 2;
     }
 }

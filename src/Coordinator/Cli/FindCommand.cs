@@ -47,7 +47,7 @@ internal static class FindCommand
         return cmd;
     }
 
-    private static IReadOnlyList<int> ResolveOrders(int? maxOrder, string? orders)
+    internal static IReadOnlyList<int> ResolveOrders(int? maxOrder, string? orders)
     {
         if (maxOrder is not null && orders is not null) throw new ScyfiInputException("give either --max-order or --orders, not both");
         if (orders is not null) return OptionParsing.Orders(orders);

@@ -42,7 +42,7 @@ internal static class BifurcationDiagram
         var (yLo, yHi) = YRange(series.Values.SelectMany(s => s.Y));
 
         var counts = result.Bifurcations.GroupBy(b => b.Type).ToDictionary(g => g.Key, g => g.Count());
-        DrawLines(plot, result.Bifurcations, axis.Name, (xHi - xLo) / DataWidth);
+        DrawLines(plot, result.Bifurcations.Select(b => (b.At.TryGetValue(axis.Name, out double x) ? x : double.NaN, b.Type)), (xHi - xLo) / DataWidth);
 
         double binX = (xHi - xLo) / DataWidth * 1.5, binY = (yHi - yLo) / DataHeight * 1.5;
         bool offScale = false;
@@ -67,11 +67,10 @@ internal static class BifurcationDiagram
     /// One thin dashed line per bifurcation location and type (locations closer than a pixel
     /// merged). Types that share a location get interleaved dashes, so each stays visible.
     /// </summary>
-    private static void DrawLines(Plot plot, IReadOnlyList<Bifurcation> bifurcations, string axis, double pixel)
+    internal static void DrawLines(Plot plot, IEnumerable<(double X, string Type)> bifurcations, double pixel)
     {
         const float dash = 7;
         var located = bifurcations
-            .Select(b => (X: b.At.TryGetValue(axis, out double x) ? x : double.NaN, b.Type))
             .Where(t => double.IsFinite(t.X))
             .OrderBy(t => t.X)
             .ToList();
@@ -98,7 +97,7 @@ internal static class BifurcationDiagram
     }
 
     /// <summary>Points beyond the z1 range: a small triangle on the edge they left by (returns whether there were any).</summary>
-    private static bool MarkOffScale(Plot plot, double[] xs, double[] ys, double lo, double hi, Color colour)
+    internal static bool MarkOffScale(Plot plot, double[] xs, double[] ys, double lo, double hi, Color colour)
     {
         double inset = 0.012 * (hi - lo);
         var above = xs.Where((_, i) => ys[i] > hi).Distinct().ToArray();
@@ -108,7 +107,7 @@ internal static class BifurcationDiagram
         return above.Length + below.Length > 0;
     }
 
-    private static IEnumerable<LegendItem> Legend(IEnumerable<int> orders, Dictionary<string, int> bifurcations, bool offScale)
+    internal static IEnumerable<LegendItem> Legend(IEnumerable<int> orders, Dictionary<string, int> bifurcations, bool offScale)
     {
         yield return LegendEntries.Heading("Objects");
         foreach (int k in orders) yield return LegendEntries.Marker(PlotCaptions.OrderName(k), MarkerShape.FilledCircle, OrderPalette.Of(k));

@@ -16,7 +16,7 @@ public sealed class PointAnalyzer(SweepSpec spec)
     private readonly Lazy<RegionAlphabet?> _sharedAlphabet = new(() =>
         spec.Model.EveryPatternRealisable
             ? RegionAlphabet.All(spec.Model.SwitchingUnits)
-            : spec.Entries.Any(e => spec.Model.Parameters[e.Entry.ParameterIndex].Name is "W2" or "h2")
+            : spec.MovesSwitchingGeometry
                 ? null
                 : RegionAlphabet.For(spec.Model, spec.Seed));
 

@@ -10,6 +10,8 @@ namespace Scyfi.Core.Sweeps;
 /// <summary>
 /// A bifurcation sweep: a base model, one or two axes, the model entries they move (each an
 /// affine function of the axes), the orders to search, the tile size and the finder settings.
+/// Or, instead of model, axes and entries, a <see cref="ParameterPath"/> (<c>"path"</c>: the
+/// checkpoints of a training run), swept along its single axis <c>"checkpoint"</c>.
 /// Parsed from JSON with every mistake reported as a one-line <see cref="ScyfiInputException"/>.
 /// </summary>
 public sealed class SweepSpec
@@ -17,9 +19,11 @@ public sealed class SweepSpec
     /// <summary>Largest number of grid points accepted.</summary>
     public const long MaxGridPoints = 100_000_000;
 
-    private SweepSpec(ReluModel model, IReadOnlyList<int> orders, SweepAxis[] axes, EntryFunction[] entries, int tile, int? outer, int? inner, ulong seed)
+    private SweepSpec(ReluModel model, IReadOnlyList<int> orders, SweepAxis[] axes, EntryFunction[] entries, int tile, int? outer, int? inner, ulong seed,
+        ParameterPath? path = null)
     {
         Model = model;
+        Path = path;
         Orders = orders;
         Axes = axes;
         Entries = entries;
@@ -29,16 +33,26 @@ public sealed class SweepSpec
         Seed = seed;
     }
 
-    /// <summary>The base model (entries not in the spec keep its values).</summary>
+    /// <summary>The base model (entries not in the spec keep its values); a path's first checkpoint.</summary>
     public ReluModel Model { get; }
+    /// <summary>The path swept instead of affine entries, or null for an ordinary sweep.</summary>
+    public ParameterPath? Path { get; }
     /// <summary>Orders searched at every point.</summary>
     public IReadOnlyList<int> Orders { get; }
     /// <summary>Highest order.</summary>
     public int MaxOrder => Orders[^1];
     /// <summary>One or two axes.</summary>
     public SweepAxis[] Axes { get; }
-    /// <summary>Varied entries.</summary>
+    /// <summary>Varied entries (none for a path, which varies every entry).</summary>
     public EntryFunction[] Entries { get; }
+
+    /// <summary>
+    /// True when the sweep moves the switching hyperplanes of a shPLRNN (W2 or h2), so that the
+    /// region pool must be rebuilt at every point.
+    /// </summary>
+    public bool MovesSwitchingGeometry => Path is not null
+        ? Path.Varies("W2") || Path.Varies("h2")
+        : Entries.Any(e => Model.Parameters[e.Entry.ParameterIndex].Name is "W2" or "h2");
     /// <summary>Tile edge in grid points.</summary>
     public int Tile { get; }
     /// <summary>Outer-loop override (null: per-order defaults).</summary>
@@ -59,7 +73,18 @@ public sealed class SweepSpec
         {
             throw new ScyfiInputException($"sweep spec '{path}' cannot be read: {e.Message}");
         }
-        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", $"sweep spec '{path}'");
+        return Parse(text, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", $"sweep spec '{path}'");
+    }
+
+    /// <summary>A sweep along a path (its checkpoints are the grid points).</summary>
+    public static SweepSpec ForPath(ParameterPath path, IReadOnlyList<int> orders, int tile = 16, int? outer = null, int? inner = null, ulong seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(orders);
+        if (orders.Count == 0 || orders.Any(k => k < 1 || k > FinderValidation.MaxOrder)) throw new ScyfiInputException($"orders must lie between 1 and {FinderValidation.MaxOrder}");
+        if (tile < 1 || tile > 4096) throw new ScyfiInputException($"tile must be between 1 and 4096 (got {tile})");
+        var sorted = orders.Distinct().Order().ToArray();
+        return new SweepSpec(path.Models[0], sorted, [PathAxis(path)], [], tile, outer, inner, seed, path);
     }
 
     /// <summary>Parses spec JSON; <paramref name="baseDirectory"/> resolves a relative model path.</summary>
@@ -80,16 +105,25 @@ public sealed class SweepSpec
     {
         ScyfiInputException Err(string m) => new($"{source}: {m}");
         if (root.ValueKind != JsonValueKind.Object) throw Err("expected a JSON object");
-        string[] known = ["model", "maxOrder", "orders", "axes", "set", "tile", "finder"];
+        string[] known = ["model", "maxOrder", "orders", "axes", "set", "tile", "finder", "path"];
         foreach (var p in root.EnumerateObject())
             if (Array.IndexOf(known, p.Name) < 0) throw Err($"unknown field \"{p.Name}\" (expected {string.Join(", ", known)})");
 
-        // Model: a path relative to the spec, or inline.
-        if (!root.TryGetProperty("model", out var modelEl)) throw Err("missing \"model\" (a model file path or an inline model)");
-        ReluModel model = modelEl.ValueKind switch
+        // A path replaces model, axes and set: its checkpoints are the grid points.
+        ParameterPath? path = null;
+        if (root.TryGetProperty("path", out var pathEl))
         {
-            JsonValueKind.String => ModelLoader.Load(Path.Combine(baseDirectory, modelEl.GetString()!)),
-            JsonValueKind.Object => ModelFile.FromElement(modelEl, $"{source}: inline model"),
+            foreach (var name in new[] { "model", "axes", "set" })
+                if (root.TryGetProperty(name, out _)) throw Err($"a path sweep has no \"{name}\": the \"path\" gives the models and the axis");
+            path = ParameterPath.FromElement(pathEl, baseDirectory, source);
+        }
+
+        // Model: a path relative to the spec, or inline.
+        if (path is null && !root.TryGetProperty("model", out _)) throw Err("missing \"model\" (a model file path or an inline model)");
+        ReluModel model = path?.Models[0] ?? root.GetProperty("model") switch
+        {
+            { ValueKind: JsonValueKind.String } modelEl => ModelLoader.Load(System.IO.Path.Combine(baseDirectory, modelEl.GetString()!)),
+            { ValueKind: JsonValueKind.Object } modelEl => ModelFile.FromElement(modelEl, $"{source}: inline model"),
             _ => throw Err("\"model\" must be a file path or an inline model object"),
         };
 
@@ -116,6 +150,12 @@ public sealed class SweepSpec
             orders = set.ToArray();
         }
         else throw Err("missing \"maxOrder\"");
+
+        if (path is not null)
+        {
+            var (pathTile, pathOuter, pathInner, pathSeed) = Settings(root, Err);
+            return new SweepSpec(model, orders, [PathAxis(path)], [], pathTile, pathOuter, pathInner, pathSeed, path);
+        }
 
         // Axes.
         if (!root.TryGetProperty("axes", out var axesEl) || axesEl.ValueKind != JsonValueKind.Array) throw Err("missing \"axes\" (an array of one or two axes)");
@@ -170,27 +210,7 @@ public sealed class SweepSpec
         for (int i = 0; i < nAxes; i++)
             if (!used[i]) throw Err($"axis '{axes[i].Name}' is not used by any entry in \"set\"");
 
-        int tile = 16;
-        if (root.TryGetProperty("tile", out var tileEl))
-        {
-            tile = Int(tileEl, "tile", Err);
-            if (tile < 1 || tile > 4096) throw Err($"tile must be between 1 and 4096 (got {tile})");
-        }
-
-        int? outer = null, inner = null;
-        ulong seed = 1;
-        if (root.TryGetProperty("finder", out var fEl))
-        {
-            if (fEl.ValueKind != JsonValueKind.Object) throw Err("\"finder\" must be an object {\"outer\",\"inner\",\"seed\"}");
-            foreach (var p in fEl.EnumerateObject())
-                if (p.Name is not ("outer" or "inner" or "seed")) throw Err($"finder: unknown field \"{p.Name}\"");
-            if (fEl.TryGetProperty("outer", out var o)) { outer = Int(o, "finder.outer", Err); if (outer < 0) throw Err("finder.outer must be at least 0"); }
-            if (fEl.TryGetProperty("inner", out var i)) { inner = Int(i, "finder.inner", Err); if (inner < 1) throw Err("finder.inner must be at least 1"); }
-            if (fEl.TryGetProperty("seed", out var s))
-            {
-                if (s.ValueKind != JsonValueKind.Number || !s.TryGetUInt64(out seed)) throw Err("finder.seed must be a non-negative integer");
-            }
-        }
+        var (tile, outer, inner, seed) = Settings(root, Err);
 
         // Every grid corner must give a model with finite entries.
         var spec = new SweepSpec(model, orders, axes, entries.ToArray(), tile, outer, inner, seed);
@@ -202,9 +222,10 @@ public sealed class SweepSpec
         return spec;
     }
 
-    /// <summary>The model at the given axis values.</summary>
+    /// <summary>The model at the given axis values (for a path: the checkpoint position, interpolated between checkpoints).</summary>
     public ReluModel ModelAt(ReadOnlySpan<double> axisValues)
     {
+        if (Path is not null) return Path.ModelAt(axisValues[0]);
         var parameters = Model.CloneParameters();
         foreach (var f in Entries) parameters[f.Entry.ParameterIndex].Data[f.Entry.Flat] = f.Evaluate(axisValues);
         return Model.WithParameters(parameters);
@@ -213,7 +234,12 @@ public sealed class SweepSpec
     /// <summary>The spec as self-contained JSON (the model inline), for persistence and summaries.</summary>
     public string ToJson()
     {
-        var o = new JsonObject
+        var o = Path is not null ? new JsonObject
+        {
+            ["path"] = Path.ToJsonNode(),
+            ["orders"] = new JsonArray(Orders.Select(k => (JsonNode)k).ToArray()),
+            ["tile"] = Tile,
+        } : new JsonObject
         {
             ["model"] = JsonNode.Parse(ModelFile.ToJson(Model)),
             ["orders"] = new JsonArray(Orders.Select(k => (JsonNode)k).ToArray()),
@@ -233,6 +259,35 @@ public sealed class SweepSpec
         o["finder"] = finder;
         return o.ToJsonString();
     }
+
+    /// <summary>Tile and finder settings, common to both kinds of spec.</summary>
+    private static (int Tile, int? Outer, int? Inner, ulong Seed) Settings(JsonElement root, Func<string, ScyfiInputException> err)
+    {
+        int tile = 16;
+        if (root.TryGetProperty("tile", out var tileEl))
+        {
+            tile = Int(tileEl, "tile", err);
+            if (tile < 1 || tile > 4096) throw err($"tile must be between 1 and 4096 (got {tile})");
+        }
+
+        int? outer = null, inner = null;
+        ulong seed = 1;
+        if (root.TryGetProperty("finder", out var fEl))
+        {
+            if (fEl.ValueKind != JsonValueKind.Object) throw err("\"finder\" must be an object {\"outer\",\"inner\",\"seed\"}");
+            foreach (var p in fEl.EnumerateObject())
+                if (p.Name is not ("outer" or "inner" or "seed")) throw err($"finder: unknown field \"{p.Name}\"");
+            if (fEl.TryGetProperty("outer", out var o)) { outer = Int(o, "finder.outer", err); if (outer < 0) throw err("finder.outer must be at least 0"); }
+            if (fEl.TryGetProperty("inner", out var i)) { inner = Int(i, "finder.inner", err); if (inner < 1) throw err("finder.inner must be at least 1"); }
+            if (fEl.TryGetProperty("seed", out var s))
+            {
+                if (s.ValueKind != JsonValueKind.Number || !s.TryGetUInt64(out seed)) throw err("finder.seed must be a non-negative integer");
+            }
+        }
+        return (tile, outer, inner, seed);
+    }
+
+    private static SweepAxis PathAxis(ParameterPath path) => new(ParameterPath.AxisName, 0, path.Count - 1, path.Count);
 
     private IEnumerable<double[]> Corners()
     {
