@@ -8,10 +8,13 @@ cd "$root"
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 
-# Debian packages the tests need: fonts for the plots; PostgreSQL for the end-to-end cluster tests
-# (not needed when the caller already points SCYFI_TEST_POSTGRES at a server).
+# Debian packages the tests need: fonts for the plots; Chromium (and fonts for its pages) for the
+# dashboard's browser test; PostgreSQL for the end-to-end cluster tests (not needed when the caller
+# already points SCYFI_TEST_POSTGRES at a server).
 need=()
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+[ -n "${SCYFI_CHROMIUM:-}" ] || [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
 if [ -z "${SCYFI_TEST_POSTGRES:-}" ] && ! { command -v pg_ctlcluster >/dev/null && compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null; }; then
   need+=(postgresql)
 fi

@@ -33,13 +33,18 @@ internal static class ClusterCommands
         var output = new Option<string?>("--out", "-o") { Description = "Directory for the results (default ./SWEEP)" };
         var threads = new Option<int>("--threads") { Description = "Tiles computed at once (embedded)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var node = new NodeOptions();
+        var dashboard = new DashboardOptions();
         var cmd = new Command("resume", "Continue an interrupted, cancelled or failed sweep and export its results.") { sweep, output, threads };
         node.AddTo(cmd);
+        dashboard.AddTo(cmd);
         cmd.SetAction((p, ct) =>
         {
             string id = p.GetValue(sweep)!;
             var (store, settings) = Prepare(p, node, id, mustExist: true, client: p.GetValue(node.Seed) is { Length: > 0 });
-            return SweepRun.RunAsync(ctx, settings, store, id, p.GetValue(output) ?? id, new ResumeSweep(id), ct);
+            int slots = p.GetValue(threads);
+            if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
+            return SweepRun.RunAsync(ctx, settings with { ComputeSlots = slots }, store, id, p.GetValue(output) ?? id, new ResumeSweep(id), ct,
+                dashboard.Resolve(p, node.ConfigDashboard(p)));
         });
         return cmd;
     }
@@ -122,19 +127,26 @@ internal static class ClusterCommands
     private static Command Member(CliContext ctx, string name, string description, string[] roles)
     {
         var node = new NodeOptions();
-        var cmd = new Command(name, description);
+        var threads = new Option<int>("--threads") { Description = "Tiles computed at once on this node (worker)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cmd = new Command(name, description) { threads };
+        var dashboard = new DashboardOptions();
         node.AddTo(cmd);
+        dashboard.AddTo(cmd);
         cmd.SetAction(async (p, ct) =>
         {
+            var dashboardSettings = dashboard.Resolve(p, node.ConfigDashboard(p));
             var store = new SweepStore(node.ResolveStore(p));
             store.EnsureReady();
             var seeds = node.ResolveSeeds(p);
             if (seeds.Length == 0 && !roles.Contains(ScyfiNodeSettings.CoordinatorRole))
                 throw new ScyfiInputException("a worker node needs --seed akka.tcp://scyfi@HOST:PORT (the coordinator's address)");
-            var settings = node.Settings(p, store.Location, roles, seeds);
-            await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct).ConfigureAwait(false);
+            int slots = p.GetValue(threads);
+            if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
+            var settings = node.Settings(p, store.Location, roles, seeds) with { ComputeSlots = slots };
+            await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboardSettings).ConfigureAwait(false);
             var self = Akka.Cluster.Cluster.Get(member.System).SelfAddress;
             ctx.Out.WriteLine($"scyfi {name} up at {self} (store {store.Location.Display}); Ctrl-C to leave");
+            DashboardOptions.Announce(ctx, member);
             ctx.Out.Flush();
             ctx.Logger(name).LogInformation("{Name} member up at {Address}", name, self);
             try { await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false); }

@@ -44,6 +44,9 @@ internal sealed class NodeOptions
         return seeds;
     }
 
+    /// <summary>The dashboard address of the config file (<c>"dashboard": "http://127.0.0.1:8080"</c>), or null.</summary>
+    public string? ConfigDashboard(ParseResult p) => ReadConfig(p)?.Dashboard;
+
     /// <summary>Node settings for the given roles.</summary>
     public ScyfiNodeSettings Settings(ParseResult p, StoreLocation store, string[] roles, string[] seeds)
     {

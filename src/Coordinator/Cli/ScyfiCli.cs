@@ -23,9 +23,11 @@ internal static class ScyfiCli
         root.Subcommands.Add(ConvertCommand.Build(context));
         root.Subcommands.Add(SimulateCommand.Build(context));
         root.Subcommands.Add(TrainCommand.Build(context));
+        root.Subcommands.Add(TrajectoryCommand.Build(context));
         foreach (var c in ClusterCommands.Build(context)) root.Subcommands.Add(c);
 
-        ParseResult parsed = root.Parse(args);
+        // A bare --dashboard must not swallow the word after it (see DashboardOptions.NormalizeArgs).
+        ParseResult parsed = root.Parse(DashboardOptions.NormalizeArgs(args));
         // Checked before the parse errors, which would only say "Required command was not provided".
         if (args.Length == 0)
         {

@@ -29,18 +29,20 @@ internal static class SweepCommand
         var depth = new Option<int>("--adaptive-depth") { Description = "Levels of subdivision for --refine adaptive (2^depth finer)", DefaultValueFactory = _ => 4 };
         var id = new Option<string?>("--id") { Description = "Sweep id (default: derived from the spec, so the same sweep is never computed twice)" };
         var node = new NodeOptions();
+        var dashboard = new DashboardOptions();
 
         var cmd = new Command("sweep", "Map fixed points, cycles and their bifurcations over a grid of parameters.")
         {
             spec, output, threads, refine, depth, id,
         };
         node.AddTo(cmd);
-        cmd.SetAction((parse, ct) => RunAsync(ctx, parse, node, parse.GetValue(spec)!, parse.GetValue(output), parse.GetValue(threads),
+        dashboard.AddTo(cmd);
+        cmd.SetAction((parse, ct) => RunAsync(ctx, parse, node, dashboard, parse.GetValue(spec)!, parse.GetValue(output), parse.GetValue(threads),
             parse.GetValue(refine)!, parse.GetValue(depth), parse.GetValue(id), ct));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, ParseResult parse, NodeOptions nodeOptions, string specPath, string? outDir, int threads,
+    private static async Task<int> RunAsync(CliContext ctx, ParseResult parse, NodeOptions nodeOptions, DashboardOptions dashboardOptions, string specPath, string? outDir, int threads,
         string refine, int depth, string? id, CancellationToken ct)
     {
         // Every user mistake is found before anything is started or written.
@@ -51,18 +53,25 @@ internal static class SweepCommand
         if (id is not null && !SweepIds.IsValid(id)) throw new ScyfiInputException($"--id '{id}' may only contain letters, digits, '-' and '_' (at most 64)");
         var spec = SweepSpec.Load(specPath);
         var seeds = nodeOptions.ResolveSeeds(parse);
+        var dashboard = dashboardOptions.Resolve(parse, nodeOptions.ConfigDashboard(parse));
         var store = new SweepStore(nodeOptions.ResolveStore(parse));
         store.EnsureReady();
         bool embedded = seeds.Length == 0;
         string[] roles = embedded ? [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole] : ["client"];
-        var settings = nodeOptions.Settings(parse, store.Location, roles, seeds);
+        var settings = nodeOptions.Settings(parse, store.Location, roles, seeds) with { ComputeSlots = threads };
         string sweepId = id ?? SweepIds.Derive(spec, refine, depth);
         var log = ctx.Logger("sweep");
         log.LogInformation("sweep {Id}: {Points} points, store {Store}, {Mode}", sweepId, new SweepGrid(spec).PointCount, store.Location.Display, embedded ? "embedded cluster" : "cluster " + string.Join(",", seeds));
 
         return await SweepRun.RunAsync(ctx, settings, store, sweepId, outDir,
-            new SubmitSweep(sweepId, spec.ToJson(), refine, depth, embedded ? threads : Math.Max(1, threads)), ct).ConfigureAwait(false);
+            new SubmitSweep(sweepId, spec.ToJson(), refine, depth, InFlightPerNode(threads)), ct, dashboard).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Tiles kept in flight per worker node: twice the tiles it computes at once, so the next tile
+    /// is always assigned and waiting when one finishes (its journal writes overlap computation).
+    /// </summary>
+    internal static int InFlightPerNode(int computeSlots) => 2 * computeSlots;
 
     internal static void WriteSummary(TextWriter w, SweepResult result, string outDir)
     {

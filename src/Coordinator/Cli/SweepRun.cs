@@ -1,5 +1,6 @@
 using Scyfi.AnalysisNode;
 using Scyfi.Coordinator.Cluster;
+using Scyfi.Coordinator.Dashboard;
 using Scyfi.Coordinator.Store;
 using Scyfi.Messages;
 
@@ -12,11 +13,29 @@ namespace Scyfi.Coordinator.Cli;
 /// </summary>
 internal static class SweepRun
 {
-    public static async Task<int> RunAsync(CliContext ctx, ScyfiNodeSettings settings, SweepStore store, string sweepId, string outDir, object request, CancellationToken ct)
+    /// <summary>Runs the sweep; once completed, writes the sweep exports into <paramref name="outDir"/> and prints the summary.</summary>
+    public static Task<int> RunAsync(CliContext ctx, ScyfiNodeSettings settings, SweepStore store, string sweepId, string outDir, object request, CancellationToken ct,
+        DashboardSettings? dashboard = null) =>
+        RunAsync(ctx, settings, store, sweepId, request, $"scyfi resume {sweepId} --out {outDir}{StoreHint(store)}", final =>
+        {
+            var result = StoreExport.Write(store, sweepId, outDir);
+            ctx.Out.WriteLine($"sweep {sweepId} completed: {final.TilesTotal} tiles ({final.TilesComputed} computations, {final.Retries} re-sent)");
+            SweepCommand.WriteSummary(ctx.Out, result, outDir);
+            return ExitCodes.Ok;
+        }, ct, dashboard);
+
+    /// <summary>
+    /// Runs the sweep and hands its final status to <paramref name="completed"/> (for commands that
+    /// build their own outputs from the store, like <c>scyfi trajectory</c>); <paramref name="resumeHint"/>
+    /// is the command that continues an interrupted sweep.
+    /// </summary>
+    public static async Task<int> RunAsync(CliContext ctx, ScyfiNodeSettings settings, SweepStore store, string sweepId, object request, string resumeHint,
+        Func<SweepStatus, int> completed, CancellationToken ct, DashboardSettings? dashboard = null)
     {
         SweepStatus? last = null;
-        await using (var node = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct).ConfigureAwait(false))
+        await using (var node = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboard).ConfigureAwait(false))
         {
+            DashboardOptions.Announce(ctx, node);
             try
             {
                 var final = await ProgressDisplay.RunAsync(ctx, $"Sweep {sweepId}", async progress =>
@@ -35,7 +54,7 @@ internal static class SweepRun
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                ctx.Err.WriteLine($"scyfi: sweep {sweepId} interrupted{(last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles")}; continue with: scyfi resume {sweepId} --out {outDir}{StoreHint(store)}");
+                ctx.Err.WriteLine($"scyfi: sweep {sweepId} interrupted{(last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles")}; continue with: {resumeHint}");
                 return ExitCodes.Cancelled;
             }
         }
@@ -46,15 +65,13 @@ internal static class SweepRun
         }
         if (last.State == "cancelled")
         {
-            ctx.Err.WriteLine($"scyfi: sweep {sweepId} was cancelled; continue with: scyfi resume {sweepId} --out {outDir}{StoreHint(store)}");
+            ctx.Err.WriteLine($"scyfi: sweep {sweepId} was cancelled; continue with: {resumeHint}");
             return ExitCodes.Internal;
         }
-        var result = StoreExport.Write(store, sweepId, outDir);
-        ctx.Out.WriteLine($"sweep {sweepId} completed: {last.TilesTotal} tiles ({last.TilesComputed} computations, {last.Retries} re-sent)");
-        SweepCommand.WriteSummary(ctx.Out, result, outDir);
-        return ExitCodes.Ok;
+        return completed(last);
     }
 
-    private static string StoreHint(SweepStore store) =>
+    /// <summary>" --store S" when the store is not the default one (for the commands printed in hints).</summary>
+    public static string StoreHint(SweepStore store) =>
         store.Location.Display == Path.GetFullPath(StoreLocation.DefaultPath) ? "" : $" --store {store.Location.Display}";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scyfi.AnalysisNode;
+using Scyfi.Coordinator.Dashboard;
 using Scyfi.Coordinator.Store;
 
 namespace Scyfi.Coordinator.Cluster;
@@ -34,12 +35,16 @@ public sealed class ScyfiNode : IAsyncDisposable
     public IActorRef Coordinator => Registry.Get<SweepCoordinatorKey>();
     /// <summary>Services of the host (for the dashboard).</summary>
     public IServiceProvider Services => _host.Services;
+    /// <summary>Where the dashboard listens (the real port when 0 was asked for), or null without a dashboard.</summary>
+    public Uri? DashboardUrl => DashboardHost.ListeningUrl(_host.Services);
 
     /// <summary>Starts a member and waits until it is Up in the cluster.</summary>
+    /// <remarks>With <paramref name="dashboard"/>, the same host also serves the dashboard, health and metrics (Kestrel).</remarks>
     public static async Task<ScyfiNode> StartAsync(ScyfiNodeSettings settings, SweepStore store, ILoggerFactory? loggers = null,
-        Action<IServiceCollection>? extraServices = null, TimeSpan? joinTimeout = null, CancellationToken ct = default)
+        Action<IServiceCollection>? extraServices = null, TimeSpan? joinTimeout = null, CancellationToken ct = default,
+        DashboardSettings? dashboard = null)
     {
-        var host = new HostBuilder()
+        var builder = new HostBuilder()
             .ConfigureLogging(l =>
             {
                 l.ClearProviders();
@@ -55,11 +60,22 @@ public sealed class ScyfiNode : IAsyncDisposable
                         c.AddLoggerFactory();
                     });
                     b.WithScyfiCluster(settings).AddAnalysisNode(settings).AddSweepCoordinator(settings, store);
+                    if (dashboard is not null) b.WithScyfiDashboard(settings, dashboard);
                 });
                 extraServices?.Invoke(services);
-            })
-            .Build();
-        await host.StartAsync(ct).ConfigureAwait(false);
+            });
+        if (dashboard is not null) builder.AddScyfiDashboard(dashboard, store);
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException e) when (dashboard is not null)
+        {
+            // Kestrel could not bind (address in use, or not an address of this machine): a user error, one line.
+            await new ScyfiNode(host, settings).DisposeAsync().ConfigureAwait(false);
+            throw new Core.ScyfiInputException($"--dashboard {dashboard.Url}: {e.Message.Split('\n')[0].TrimEnd('.')}");
+        }
         var node = new ScyfiNode(host, settings);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Akka.Cluster.Cluster.Get(node.System).RegisterOnMemberUp(() => up.TrySetResult());
