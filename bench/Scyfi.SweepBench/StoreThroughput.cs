@@ -42,7 +42,7 @@ internal static class StoreThroughput
         return 0;
     }
 
-    private static async Task<(double, long, int, bool)> OnSqliteAsync(SweepSpec spec, int threads, SweepResult engine)
+    private static async Task<(double Seconds, long Events, int Tiles, bool Same)> OnSqliteAsync(SweepSpec spec, int threads, SweepResult engine)
     {
         string dir = Directory.CreateTempSubdirectory("scyfi-bench-").FullName;
         try
@@ -57,7 +57,7 @@ internal static class StoreThroughput
         }
     }
 
-    private static async Task<(double, long, int, bool)> OnPostgresAsync(SweepSpec spec, int threads, SweepResult engine, string admin)
+    private static async Task<(double Seconds, long Events, int Tiles, bool Same)> OnPostgresAsync(SweepSpec spec, int threads, SweepResult engine, string admin)
     {
         var b = new NpgsqlConnectionStringBuilder(StoreLocation.Parse(admin).ConnectionString) { Pooling = false };
         string name = "scyfi_bench_" + Guid.NewGuid().ToString("N")[..12];

@@ -85,6 +85,14 @@ public sealed class BifurcationDetector(SweepGrid grid, bool bisect)
         }
         var at = edge.Probe(bisect ? lo : 1, a, spectrum: true);
         var near = NearestToUnitCircle(at.Multipliers.Length > 0 ? at.Multipliers : b.Multipliers);
+        if (bisect && edge.Probe(hi, a, spectrum: false) is { Object: null } gone)
+        {
+            // The itinerary is real at both ends but not everywhere between: the object leaves its
+            // regions and comes back with another stability. No multiplier crosses the unit circle
+            // (the one nearest to it is reported); it is a stability change at a border.
+            string? unit = gone.CrossedUnit >= 0 ? _spec.Model.SwitchingUnitName(gone.CrossedUnit) : null;
+            return new Located(0.5 * (lo + hi), BifurcationTypes.StabilityChange, a, true, unit, near, a.Stability, b.Stability);
+        }
         string kind = Math.Abs(near[1]) > 1e-9 * Math.Max(1, Math.Abs(near[0])) ? BifurcationTypes.DegenerateNeimarkSacker
             : near[0] < 0 ? BifurcationTypes.DegenerateFlip
             : BifurcationTypes.DegenerateTranscritical;
@@ -132,7 +140,7 @@ public sealed class BifurcationDetector(SweepGrid grid, bool bisect)
         foreach (var f in found.Where(f => f.Kind != BifurcationTypes.BorderCollision))
         {
             string change = f.Kind == BifurcationTypes.DegenerateTranscritical && f.After is null ? (f.Vanishes ? "vanishes" : "appears") : "stability";
-            result.Add(Make(edge, f.T, f.Kind, f.Object.Order, change, [f.Object], null,
+            result.Add(Make(edge, f.T, f.Kind, f.Object.Order, change, [f.Object], f.Unit,
                 change == "appears" ? null : f.Before, change == "vanishes" ? null : f.After ?? (change == "appears" ? f.Object.Stability : null), f.Multiplier));
         }
         return result;

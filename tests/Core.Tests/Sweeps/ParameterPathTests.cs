@@ -134,6 +134,25 @@ public class ParameterPathTests
     }
 
     [Fact]
+    public void Stability_change_through_a_border_is_not_called_degenerate_when_no_multiplier_crosses_the_unit_circle()
+    {
+        // Two checkpoints of a 2-D PLRNN trained on GT16 (BPTT, seed 1, epochs 85 and 90). A 16-cycle
+        // has the same itinerary at both, stable at 85 and a saddle at 90, but between them it leaves
+        // its regions through the border of z2 and comes back: its multipliers never reach the unit
+        // circle, so this is a stability change at a border, not a degenerate transcritical one.
+        string dir = Path.Combine(AppContext.BaseDirectory, "data", "training");
+        var path = new ParameterPath(new[] { "gt16-bptt-epoch_85.json", "gt16-bptt-epoch_90.json" }.Select(f => ModelFile.Load(Path.Combine(dir, f))).ToList(), [85, 90]);
+        var r = new SweepEngine(SweepSpec.ForPath(path, Enumerable.Range(1, 16).ToList(), tile: 2), threads: 2).Run();
+        foreach (var b in r.Bifurcations.Where(b => b.Type.StartsWith("degenerate-", StringComparison.Ordinal)))
+        {
+            var m = b.Detail.Multiplier!;
+            Assert.True(Math.Abs(Math.Sqrt(m[0] * m[0] + m[1] * m[1]) - 1) < 1e-6, $"{b.Type} of order {b.Order} with |λ| = {Math.Sqrt(m[0] * m[0] + m[1] * m[1])}");
+        }
+        var change = Assert.Single(r.Bifurcations, b => b.Type == BifurcationTypes.StabilityChange && b.Order == 16);
+        Assert.Equal(("stable", "saddle", "z2"), (change.Detail.StabilityBefore, change.Detail.StabilityAfter, change.Detail.Unit));
+    }
+
+    [Fact]
     public void Tent_map_flip_and_2_cycle_border_collision_are_located_at_their_epoch()
     {
         // a_r = −0.6, −0.9, −1.2, −1.5 at epochs 100..400: a_r = −1 at position 4/3, epoch 233⅓, where
