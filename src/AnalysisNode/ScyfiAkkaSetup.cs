@@ -29,6 +29,9 @@ public static class ScyfiAkkaSetup
             akka.coordinated-shutdown.exit-clr = off
             akka.loglevel = INFO
             akka.stdout-loglevel = OFF
+            # The proxy's "failed to find an associated singleton … after 30 seconds" fires at start,
+            # before the first identification can answer (akka.net#8568): a false warning on every run.
+            akka.cluster.singleton-proxy.log-singleton-identification-failure = off
             """;
         if (s.JournalIsSqlite)
         {

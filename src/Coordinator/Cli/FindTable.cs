@@ -76,9 +76,12 @@ internal static class FindTable
 /// <summary>Spectre consoles bound to a given writer (stdout, a file, a test's StringWriter).</summary>
 internal static class Consoles
 {
+    /// <summary>The process's stdout when it is a terminal (set by the entry point), else null.</summary>
+    public static TextWriter? TerminalOutput { get; set; }
+
     public static IAnsiConsole For(TextWriter output)
     {
-        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = ReferenceEquals(output, TerminalOutput);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),

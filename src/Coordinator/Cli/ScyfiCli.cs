@@ -10,8 +10,13 @@ namespace Scyfi.Coordinator.Cli;
 /// </summary>
 internal static class ScyfiCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go (default: the console's stdout).</param>
+    /// <param name="stderr">Where errors and progress go (default: the console's stderr).</param>
+    /// <param name="terminalStdout">Whether <paramref name="stdout"/> is an interactive terminal (colours, links).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, bool terminalStdout = false)
     {
+        Consoles.TerminalOutput = terminalStdout ? stdout : null;
         stdout ??= Console.Out;
         stderr ??= Console.Error;
         var verbose = new Option<bool>("--verbose") { Description = "Log progress and details to stderr", Recursive = true };
