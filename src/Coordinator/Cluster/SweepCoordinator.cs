@@ -25,6 +25,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// <summary>A tile not heard of for this long is sent again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(12);
     private const int SnapshotEvery = 200;
+    /// <summary>Shortest interval between two writes of a sweep's row in the store while tiles come in.</summary>
+    private static readonly TimeSpan StoreRowInterval = TimeSpan.FromSeconds(1);
     private const int MaxWarmObjects = 64;
 
     private readonly IActorRef _tiles;
@@ -154,7 +156,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Apply(e);
             // For observers (the dashboard): which node computed the tile. Local only, never persisted.
             Context.System.EventStream.Publish(new TileRecordedNotice(m.SweepId, m.Tile, m.Points.Length, m.Computations, Sender.Path.Address));
-            UpdateStore(s);
+            UpdateStoreSoon(s);
             MaybeSnapshot();
             if (s.AllDone) StartAnalysis(s); else Dispatch(s);
         });
@@ -185,6 +187,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void OnTick()
     {
         var now = DateTime.UtcNow;
+        foreach (var s in _sweeps.Values.Where(s => s.StoreBehind)) UpdateStore(s);
         foreach (var s in _sweeps.Values.Where(s => s.State == "running" && !s.Analysing))
         {
             foreach (var (tile, last) in s.InFlight.ToList())
@@ -268,8 +271,22 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var s in _sweeps.Values) Dispatch(s);
     }
 
+    /// <summary>
+    /// The store's row (what status and the dashboard read) after a tile: at most once per
+    /// <see cref="StoreRowInterval"/>, the rest on the next tick. Every tile's points are already
+    /// in the store; only the counters lag, and writing them per tile costs a transaction per tile
+    /// on the one SQLite writer the journal also needs.
+    /// </summary>
+    private void UpdateStoreSoon(SweepState s)
+    {
+        if (DateTime.UtcNow - s.StoreUpdated >= StoreRowInterval) UpdateStore(s);
+        else s.StoreBehind = true;
+    }
+
     private void UpdateStore(SweepState s, string? statsJson = null)
     {
+        s.StoreUpdated = DateTime.UtcNow;
+        s.StoreBehind = false;
         try { _store.UpdateSweep(s.Id, s.Analysing && s.State == "running" ? "analysing" : s.State, s.TilesDone, s.TilesComputed, s.PointsDone, s.Retries, s.Message, statsJson); }
         catch (Exception e) { _log.Warning("could not update the read model of sweep {0}: {1}", s.Id, e.Message); }
     }

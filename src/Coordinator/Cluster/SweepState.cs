@@ -30,6 +30,9 @@ internal sealed class SweepState
     public int NextTile { get; set; }
     public int Retries { get; set; }
     public bool Analysing { get; set; }
+    /// <summary>When the store's row of this sweep was last written, and whether it has fallen behind (not persisted).</summary>
+    public DateTime StoreUpdated { get; set; }
+    public bool StoreBehind { get; set; }
     public DateTime Started { get; init; } = DateTime.UtcNow;
 
     public SweepGrid Grid => _grid ??= new SweepGrid(SweepSpec.Parse(SpecJson));
