@@ -16,6 +16,9 @@ namespace Scyfi.AnalysisNode;
 /// </summary>
 public static class ScyfiAkkaSetup
 {
+    /// <summary>Largest message between members (a whole tile's result travels in one).</summary>
+    public const int MaximumFrameBytes = 32 * 1024 * 1024;
+
     /// <summary>Plugin identifier of the sharding journal/snapshot store.</summary>
     public const string ShardingPlugin = "sharding";
 
@@ -32,6 +35,10 @@ public static class ScyfiAkkaSetup
             # The proxy's "failed to find an associated singleton … after 30 seconds" fires at start,
             # before the first identification can answer (akka.net#8568): a false warning on every run.
             akka.cluster.singleton-proxy.log-singleton-identification-failure = off
+            # A tile's result (every point's objects) easily exceeds remoting's default 128 kB frame
+            # (16×16 points to order 4: ~160 kB); an oversized message is dropped and the tile
+            # would be re-sent for ever.
+            akka.remote.dot-netty.tcp.maximum-frame-size = {{MaximumFrameBytes}}b
             """;
         if (s.JournalIsSqlite)
         {
