@@ -57,3 +57,18 @@ SQL
 [ -n "${SCYFI_TEST_POSTGRES:-}" ] || start_postgres
 
 dotnet test Scyfi.sln -c Release --nologo "$@"
+
+# End to end with real processes (docs/operations.md): deploy/local-cluster.sh starts a coordinator
+# and three workers on a fresh PostgreSQL database, kills one worker with kill -9 mid-sweep, and
+# checks that the sweep completes with the results of an embedded run (about 2 minutes on 2 cores).
+# Runs only when dotnet test passed (set -e); SCYFI_SKIP_LOCAL_CLUSTER=1 skips it.
+if [ "${SCYFI_SKIP_LOCAL_CLUSTER:-0}" != 1 ]; then
+  missing=()
+  command -v jq >/dev/null || missing+=(jq)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "test.sh: installing ${missing[*]}" >&2
+    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  "$root/deploy/local-cluster.sh" --kill-worker
+fi

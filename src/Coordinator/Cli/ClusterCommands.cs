@@ -135,14 +135,15 @@ internal static class ClusterCommands
         cmd.SetAction(async (p, ct) =>
         {
             var dashboardSettings = dashboard.Resolve(p, node.ConfigDashboard(p));
+            // Every option is checked before the store is touched.
             var store = new SweepStore(node.ResolveStore(p));
-            store.EnsureReady();
             var seeds = node.ResolveSeeds(p);
             if (seeds.Length == 0 && !roles.Contains(ScyfiNodeSettings.CoordinatorRole))
                 throw new ScyfiInputException("a worker node needs --seed akka.tcp://scyfi@HOST:PORT (the coordinator's address)");
             int slots = p.GetValue(threads);
             if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
             var settings = node.Settings(p, store.Location, roles, seeds) with { ComputeSlots = slots };
+            store.EnsureReady();
             await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboardSettings).ConfigureAwait(false);
             var self = Akka.Cluster.Cluster.Get(member.System).SelfAddress;
             ctx.Out.WriteLine($"scyfi {name} up at {self} (store {store.Location.Display}); Ctrl-C to leave");
@@ -160,10 +161,11 @@ internal static class ClusterCommands
     private static (SweepStore, ScyfiNodeSettings) Prepare(ParseResult p, NodeOptions node, string id, bool mustExist, bool client)
     {
         var store = new SweepStore(node.ResolveStore(p));
-        store.EnsureReady();
-        if (mustExist && store.GetSweep(id) is null) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
         var seeds = node.ResolveSeeds(p);
         string[] roles = client ? ["client"] : [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole];
-        return (store, node.Settings(p, store.Location, roles, seeds));
+        var settings = node.Settings(p, store.Location, roles, seeds);
+        store.EnsureReady();
+        if (mustExist && store.GetSweep(id) is null) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+        return (store, settings);
     }
 }

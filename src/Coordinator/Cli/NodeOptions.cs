@@ -9,7 +9,7 @@ namespace Scyfi.Coordinator.Cli;
 /// <summary>
 /// Options shared by the commands that start a cluster member: where the store is, which seeds
 /// to join, which address to bind. A JSON config file (<c>--config</c>) can hold the same fields:
-/// <c>{"store":"postgres://…","seeds":["akka.tcp://scyfi@10.0.0.1:4053"],"host":"0.0.0.0","publicHost":"10.0.0.2","port":4053}</c>;
+/// <c>{"store":"postgres://…","seeds":["akka.tcp://scyfi@10.0.0.1:4053"],"host":"0.0.0.0","publicHost":"10.0.0.2","port":4053,"akkaConfig":"tls.conf"}</c>;
 /// command-line options win over it.
 /// </summary>
 internal sealed class NodeOptions
@@ -20,6 +20,7 @@ internal sealed class NodeOptions
     public Option<string?> Host { get; } = new("--host") { Description = "Address to bind (default 127.0.0.1)" };
     public Option<string?> PublicHost { get; } = new("--public-host") { Description = "Address other members use to reach this one" };
     public Option<int?> Port { get; } = new("--port") { Description = "Port to bind (default: any free port)" };
+    public Option<string?> AkkaConfig { get; } = new("--akka-config") { Description = "HOCON file appended to the Akka.NET configuration (e.g. TLS for remoting; see docs/operations.md)" };
 
     public void AddTo(Command c)
     {
@@ -29,6 +30,7 @@ internal sealed class NodeOptions
         c.Options.Add(Host);
         c.Options.Add(PublicHost);
         c.Options.Add(Port);
+        c.Options.Add(AkkaConfig);
     }
 
     /// <summary>The store named on the command line or in the config file.</summary>
@@ -39,7 +41,9 @@ internal sealed class NodeOptions
     {
         var seeds = p.GetValue(Seed) is { Length: > 0 } s ? s : ReadConfig(p)?.Seeds ?? [];
         foreach (var seed in seeds)
-            if (!seed.StartsWith("akka.tcp://", StringComparison.Ordinal) || !Uri.TryCreate(seed, UriKind.Absolute, out var u) || u.Port <= 0)
+            // akka.ssl.tcp:// when the members run TLS (--akka-config with enable-ssl).
+            if (!(seed.StartsWith("akka.tcp://", StringComparison.Ordinal) || seed.StartsWith("akka.ssl.tcp://", StringComparison.Ordinal))
+                || !Uri.TryCreate(seed, UriKind.Absolute, out var u) || u.Port <= 0)
                 throw new ScyfiInputException($"seed '{seed}' is not an address like akka.tcp://scyfi@127.0.0.1:4053");
         return seeds;
     }
@@ -62,7 +66,38 @@ internal sealed class NodeOptions
             Roles = roles,
             JournalConnectionString = store.ConnectionString,
             JournalProvider = store.AkkaProviderName,
+            ExtraHocon = ReadAkkaConfig(p.GetValue(AkkaConfig) ?? file?.AkkaConfig),
         };
+    }
+
+    /// <summary>The HOCON of --akka-config, checked for syntax here so a typo is a one-line error, not a failed start.</summary>
+    private static string ReadAkkaConfig(string? path)
+    {
+        if (path is null) return "";
+        if (!File.Exists(path)) throw new ScyfiInputException($"--akka-config file '{path}' not found");
+        string text = File.ReadAllText(path);
+        Akka.Configuration.Config config;
+        try
+        {
+            config = Akka.Configuration.ConfigurationFactory.ParseString(text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ScyfiInputException($"--akka-config file '{path}' is not valid HOCON: {e.Message.Split('\n')[0]}");
+        }
+        // TLS for remoting is the reason this option exists: a missing certificate would otherwise
+        // surface as a failed start deep inside Akka.Remote.
+        const string tcp = "akka.remote.dot-netty.tcp";
+        if (config.GetBoolean($"{tcp}.enable-ssl", false))
+        {
+            string? cert = config.GetString($"{tcp}.ssl.certificate.path", null);
+            bool useThumbprint = config.GetBoolean($"{tcp}.ssl.certificate.use-thumbprint-over-file", false);
+            if (!useThumbprint && string.IsNullOrEmpty(cert))
+                throw new ScyfiInputException($"--akka-config file '{path}': enable-ssl = true needs {tcp}.ssl.certificate.path");
+            if (!useThumbprint && !File.Exists(cert))
+                throw new ScyfiInputException($"--akka-config file '{path}': certificate '{cert}' not found");
+        }
+        return text;
     }
 
     private NodeConfigFile? _config;
@@ -87,5 +122,5 @@ internal sealed class NodeOptions
         return _config;
     }
 
-    private sealed record NodeConfigFile(string? Store, string[]? Seeds, string? Host, string? PublicHost, int? Port, string? Dashboard);
+    private sealed record NodeConfigFile(string? Store, string[]? Seeds, string? Host, string? PublicHost, int? Port, string? Dashboard, string? AkkaConfig);
 }

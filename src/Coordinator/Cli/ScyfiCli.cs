@@ -68,7 +68,8 @@ internal static class ScyfiCli
             stderr.WriteLine($"scyfi: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        // Ctrl-C (cts), or SIGTERM, which System.CommandLine turns into the action's token.
+        catch (OperationCanceledException e) when (cts.IsCancellationRequested || e.CancellationToken.IsCancellationRequested)
         {
             stderr.WriteLine("scyfi: cancelled");
             return ExitCodes.Cancelled;

@@ -55,10 +55,10 @@ internal static class SweepCommand
         var seeds = nodeOptions.ResolveSeeds(parse);
         var dashboard = dashboardOptions.Resolve(parse, nodeOptions.ConfigDashboard(parse));
         var store = new SweepStore(nodeOptions.ResolveStore(parse));
-        store.EnsureReady();
         bool embedded = seeds.Length == 0;
         string[] roles = embedded ? [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole] : ["client"];
         var settings = nodeOptions.Settings(parse, store.Location, roles, seeds) with { ComputeSlots = threads };
+        store.EnsureReady();
         string sweepId = id ?? SweepIds.Derive(spec, refine, depth);
         var log = ctx.Logger("sweep");
         log.LogInformation("sweep {Id}: {Points} points, store {Store}, {Mode}", sweepId, new SweepGrid(spec).PointCount, store.Location.Display, embedded ? "embedded cluster" : "cluster " + string.Join(",", seeds));

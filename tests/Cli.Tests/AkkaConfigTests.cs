@@ -1,0 +1,45 @@
+namespace Scyfi.Cli.Tests;
+
+/// <summary>
+/// <c>--akka-config FILE</c> (TLS for remoting and other Akka.NET settings): a bad file is a user
+/// mistake, refused before any member starts or anything is written.
+/// </summary>
+[Collection(CliCollection.Name)]
+public sealed class AkkaConfigTests
+{
+    private const string Seed = "akka.ssl.tcp://scyfi@127.0.0.1:4999";
+
+    [Fact]
+    public void A_missing_file_is_refused()
+    {
+        using var dir = new TempDirectory();
+        string store = Path.Combine(dir.Path, "s.db");
+        BadInput.AssertRejected(CliRunner.Run("node", "--seed", Seed, "--store", store, "--akka-config", Path.Combine(dir.Path, "none.conf")), "not found");
+        Assert.False(File.Exists(store));
+    }
+
+    [Fact]
+    public void Tls_without_a_certificate_is_refused_naming_the_setting()
+    {
+        using var dir = new TempDirectory();
+        string conf = Path.Combine(dir.Path, "tls.conf");
+        File.WriteAllText(conf, "akka.remote.dot-netty.tcp { enable-ssl = true }");
+        BadInput.AssertRejected(CliRunner.Run("node", "--seed", Seed, "--store", Path.Combine(dir.Path, "s.db"), "--akka-config", conf), "ssl.certificate.path");
+    }
+
+    [Fact]
+    public void Tls_with_a_certificate_file_that_does_not_exist_is_refused()
+    {
+        using var dir = new TempDirectory();
+        string conf = Path.Combine(dir.Path, "tls.conf");
+        File.WriteAllText(conf, "akka.remote.dot-netty.tcp { enable-ssl = true, ssl.certificate.path = \"/nonexistent/remote.pfx\" }");
+        BadInput.AssertRejected(CliRunner.Run("node", "--seed", Seed, "--store", Path.Combine(dir.Path, "s.db"), "--akka-config", conf), "/nonexistent/remote.pfx");
+    }
+
+    [Fact]
+    public void Seeds_must_be_akka_tcp_or_akka_ssl_tcp_addresses()
+    {
+        using var dir = new TempDirectory();
+        BadInput.AssertRejected(CliRunner.Run("node", "--seed", "http://127.0.0.1:4999", "--store", Path.Combine(dir.Path, "s.db")), "akka.tcp://");
+    }
+}
