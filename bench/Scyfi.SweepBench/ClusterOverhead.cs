@@ -66,7 +66,7 @@ internal static class ClusterOverhead
         {
             double startup = sw.Elapsed.TotalSeconds;
             var run = Stopwatch.StartNew();
-            await SweepSession.SubmitAsync(node.Coordinator, new SubmitSweep("bench", spec.ToJson(), "edges", 4, 2 * threads), CancellationToken.None);
+            await SweepSession.SubmitAsync(node.Coordinator, new SubmitSweep("bench", spec.ToJson(), "edges", 4, InFlightPerNode(threads)), CancellationToken.None);
             var status = await SweepSession.WaitAsync(node.Coordinator, "bench", _ => { }, CancellationToken.None);
             double seconds = run.Elapsed.TotalSeconds;
             var same = StoreExport.Load(store, "bench");
@@ -75,6 +75,10 @@ internal static class ClusterOverhead
         }
         return result;
     }
+
+    /// <summary>Tiles in flight per node, as <c>scyfi sweep</c> sets them (SCYFI_BENCH_INFLIGHT overrides, for experiments).</summary>
+    internal static int InFlightPerNode(int threads) =>
+        int.TryParse(Environment.GetEnvironmentVariable("SCYFI_BENCH_INFLIGHT"), out int n) && n > 0 ? n : 2 * threads;
 
     internal static bool Same(PointResult a, PointResult b) =>
         a.Objects.Length == b.Objects.Length && Enumerable.Zip(a.Objects, b.Objects).All(p => p.First.SameItinerary(p.Second) && p.First.Stability == p.Second.Stability);
