@@ -254,7 +254,7 @@ while kill -0 "$sweep_pid" 2>/dev/null; do
     p="${worker_pids[$((i - 1))]}"
     [ "$p" = "$killed_pid" ] || kill -0 "$p" 2>/dev/null || fail "worker $i died: $(last_line "$run/worker-$i.log")"
   done
-  # A tile result larger than Akka.Remote's frame (128 000 bytes) is dropped on the wire, and the
+  # A tile result larger than Akka.Remote's frame (32 MiB in Scyfi's configuration) is dropped on the wire, and the
   # sweep would wait for it forever: say so at once.
   if grep -q -m1 OversizedPayloadException "$run"/worker-*.log 2>/dev/null; then
     fail "tile results exceed Akka.Remote's maximum frame size (OversizedPayloadException in the worker logs): use a smaller \"tile\" in the spec (a tile result must fit in 32 MiB)"
