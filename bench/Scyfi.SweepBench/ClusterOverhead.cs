@@ -78,7 +78,7 @@ internal static class ClusterOverhead
 
     /// <summary>Tiles in flight per node, as <c>scyfi sweep</c> sets them (SCYFI_BENCH_INFLIGHT overrides, for experiments).</summary>
     internal static int InFlightPerNode(int threads) =>
-        int.TryParse(Environment.GetEnvironmentVariable("SCYFI_BENCH_INFLIGHT"), out int n) && n > 0 ? n : 2 * threads;
+        int.TryParse(Environment.GetEnvironmentVariable("SCYFI_BENCH_INFLIGHT"), out int n) && n > 0 ? n : 4 * threads;
 
     internal static bool Same(PointResult a, PointResult b) =>
         a.Objects.Length == b.Objects.Length && Enumerable.Zip(a.Objects, b.Objects).All(p => p.First.SameItinerary(p.Second) && p.First.Stability == p.Second.Stability);

@@ -47,10 +47,14 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             // A remembered entity restarted after a crash resumes on its own.
-            if (_specJson is not null && !_completed) StartComputing();
+            if (_specJson is not null && !_completed) Launch();
         });
 
         Command<AnalyzeTile>(OnAnalyze);
+        // The computation got a compute slot and runs: only now is it an attempt (one more
+        // computation of the tile). Tiles waiting for a slot are assigned, not computed, so a
+        // crash does not count them twice however many are queued.
+        Command<SlotEntered>(_ => Persist(new TileComputationStarted(_attempts + 1, _done.Count), Apply));
         Command<PointDone>(p => _unsaved.Add(p.Result));
         Command<Checkpoint>(_ => SaveCheckpoint());
         Command<ComputationFinished>(_ => Finish());
@@ -81,20 +85,18 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _done.Count));
             return;
         }
-        // Assignment and the start of the computation go to the journal in one write.
         var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, cmd.SpecJson, cmd.WarmStart);
         Apply(assigned);
-        PersistAll(new IScyfiMessage[] { assigned, new TileComputationStarted(_attempts + 1, _done.Count) }, e =>
-        {
-            if (e is TileComputationStarted started) Launch(started);
-        });
+        Persist(assigned, _ => Launch());
     }
 
-    private void StartComputing() => Persist(new TileComputationStarted(_attempts + 1, _done.Count), Launch);
-
-    private void Launch(TileComputationStarted e)
+    /// <summary>
+    /// Waits for a compute slot of this node, then computes the unfinished points on a thread of
+    /// its own. Entering the slot is journalled (<see cref="SlotEntered"/>) while the computation
+    /// already runs, so the write costs no time on the critical path.
+    /// </summary>
+    private void Launch()
     {
-        Apply(e);
         var spec = SweepSpec.Parse(_specJson!);
         var grid = new SweepGrid(spec);
         var runner = new TileRunner(grid, new PointAnalyzer(spec));
@@ -110,6 +112,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             try
             {
                 using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
+                self.Tell(SlotEntered.Instance);
                 // The computation itself is long and CPU-bound: give it a thread of its own.
                 await Task.Factory.StartNew(() => runner.Run(tile, done, r => self.Tell(new PointDone(r)), ct, warm),
                     ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
@@ -198,4 +201,5 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private sealed record ComputationFailed(Exception Error) : INoSerializationVerificationNeeded;
     private sealed class ComputationFinished : INoSerializationVerificationNeeded { public static readonly ComputationFinished Instance = new(); }
     private sealed class Checkpoint : INoSerializationVerificationNeeded { public static readonly Checkpoint Instance = new(); }
+    private sealed class SlotEntered : INoSerializationVerificationNeeded { public static readonly SlotEntered Instance = new(); }
 }

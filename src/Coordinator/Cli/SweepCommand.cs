@@ -68,10 +68,12 @@ internal static class SweepCommand
     }
 
     /// <summary>
-    /// Tiles kept in flight per worker node: twice the tiles it computes at once, so the next tile
-    /// is always assigned and waiting when one finishes (its journal writes overlap computation).
+    /// Tiles kept in flight per worker node: four times the tiles it computes at once, so several
+    /// tiles are always assigned, journalled and waiting for a slot when one finishes, and the
+    /// per-tile round trips (journal, store, warm start) overlap with computation. Waiting tiles
+    /// are not counted as computed, so a crash costs only the tiles that were computing.
     /// </summary>
-    internal static int InFlightPerNode(int computeSlots) => 2 * computeSlots;
+    internal static int InFlightPerNode(int computeSlots) => 4 * computeSlots;
 
     internal static void WriteSummary(TextWriter w, SweepResult result, string outDir)
     {

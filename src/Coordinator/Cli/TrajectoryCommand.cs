@@ -83,7 +83,7 @@ internal static class TrajectoryCommand
         var settings = nodeOptions.Settings(parse, store.Location, ["client"], seeds);
         string sweepId = SweepIds.Derive(spec, "edges", 4);
         var started = Stopwatch.StartNew();
-        return await SweepRun.RunAsync(ctx, settings, store, sweepId, new SubmitSweep(sweepId, spec.ToJson(), "edges", 4, threads),
+        return await SweepRun.RunAsync(ctx, settings, store, sweepId, new SubmitSweep(sweepId, spec.ToJson(), "edges", 4, SweepCommand.InFlightPerNode(threads)),
             $"the same scyfi trajectory command (sweep {sweepId} continues where it stopped)", final =>
             {
                 var result = StoreExport.Load(store, sweepId);
