@@ -97,6 +97,11 @@ public sealed class SweepStore(StoreLocation location)
     /// <summary>Stores point results (insert or overwrite), in one transaction.</summary>
     public void WritePoints(string sweepId, IEnumerable<PointResult> points)
     {
+        if (Location.Kind == StoreKind.PostgreSql)
+        {
+            WritePointsPostgres(sweepId, points);
+            return;
+        }
         using var c = Open();
         using var tx = c.BeginTransaction();
         using var cmd = c.CreateCommand();
@@ -113,6 +118,25 @@ public sealed class SweepStore(StoreLocation location)
             cmd.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>
+    /// PostgreSQL: one statement for the whole batch (arrays unnested server-side). A statement per
+    /// point is a network round trip per point, and the coordinator writes a tile's points on its
+    /// own thread before it records the tile.
+    /// </summary>
+    private void WritePointsPostgres(string sweepId, IEnumerable<PointResult> points)
+    {
+        var list = points.ToList();
+        if (list.Count == 0) return;
+        using var c = (NpgsqlConnection)Open();
+        using var cmd = new NpgsqlCommand(
+            "INSERT INTO scyfi_points (sweep_id, idx, data) SELECT @s, u.i, u.d FROM unnest(@i, @d) AS u(i, d) " +
+            "ON CONFLICT (sweep_id, idx) DO UPDATE SET data = excluded.data", c);
+        cmd.Parameters.AddWithValue("s", sweepId);
+        cmd.Parameters.Add(new NpgsqlParameter("i", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = list.Select(p => p.Index).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("d", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = list.Select(p => JsonSerializer.Serialize(p, ScyfiJsonSerializer.Options)).ToArray() });
+        cmd.ExecuteNonQuery();
     }
 
     /// <summary>All point results of a sweep, in index order, streamed.</summary>
