@@ -77,7 +77,7 @@ internal sealed class ReconstructorConstructor : IObjectConstructor
         args.Length > 0 && args[0] is IObjectConstructor cls ? cls.construct([]) : new ClassDict("copyreg", "object");
 }
 
-/// <summary>An object Scyfi does not need (a NumPy array or dtype beside the model): kept as a placeholder so the rest still loads.</summary>
+/// <summary>An object Scyfi does not read (a NumPy array or dtype beside the model): unpickled as this opaque stand-in, so the rest of the file still loads.</summary>
 internal sealed class OpaquePythonObject(string name)
 {
     public string Name { get; } = name;

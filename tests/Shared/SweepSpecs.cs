@@ -1,11 +1,12 @@
-namespace Scyfi.Dashboard.Tests;
+namespace Scyfi.Tests;
 
-/// <summary>Sweep specs of the tests, self-contained (the model inline).</summary>
+/// <summary>Sweep specs of the tests, self-contained (the model inline). Shared by the test projects (linked into each).</summary>
 internal static class SweepSpecs
 {
     /// <summary>
     /// The one-switch 2-D system of examples/oneswitch-sweep.json (orders 1..2) on a
-    /// <paramref name="points"/>² grid in tiles of <paramref name="tile"/>² points.
+    /// <paramref name="points"/>² grid in tiles of <paramref name="tile"/>² points: small tiles give
+    /// many of them, so that the share of tiles computed twice after a crash is measurable.
     /// </summary>
     public static string OneSwitch(int points, int tile) => $$"""
         {
