@@ -12,7 +12,8 @@ namespace Scyfi.AnalysisNode;
 /// Akka.Hosting wiring shared by every Scyfi cluster member: remoting, clustering, the JSON
 /// serializer for <see cref="IScyfiMessage"/>, the SQL journal (default plugin) and a second SQL
 /// plugin with its own tables for sharding state (remember-entities, event-sourced; durable DData
-/// off, see akka-notes.md).
+/// off, see akka-notes.md) — on SQLite in a file of its own, see
+/// <see cref="ScyfiNodeSettings.ShardingConnectionString"/>.
 /// </summary>
 public static class ScyfiAkkaSetup
 {
@@ -116,7 +117,7 @@ public static class ScyfiAkkaSetup
         }
         return new SqlJournalOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
         {
-            ConnectionString = s.JournalConnectionString,
+            ConnectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString,
             ProviderName = s.JournalProvider,
             AutoInitialize = true,
             DatabaseOptions = db,
@@ -129,7 +130,7 @@ public static class ScyfiAkkaSetup
         if (!isDefault && db.SnapshotTable is { } t) t.TableName = "sharding_snapshot";
         return new SqlSnapshotOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
         {
-            ConnectionString = s.JournalConnectionString,
+            ConnectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString,
             ProviderName = s.JournalProvider,
             AutoInitialize = true,
             DatabaseOptions = db,

@@ -26,6 +26,28 @@ public sealed record ScyfiNodeSettings
     public required string JournalProvider { get; init; }
     /// <summary>True when the journal is an SQLite file (one writer).</summary>
     public bool JournalIsSqlite => JournalProvider.Contains("SQLite", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where sharding keeps its state (remember-entities). PostgreSQL: the journal's database
+    /// (tables of its own). SQLite: a sibling file, <c>scyfi.db</c> → <c>scyfi.sharding.db</c>.
+    /// SQLite admits one writer per file; with sharding in the journal's file, starting a tile
+    /// (remember-entities write) queued behind the tiles' journal writes and the read model, lost
+    /// the race for the lock and was retried after a sleep — up to ~0.8 s per tile, which
+    /// left the compute slots idle (see bench/results/cluster-profile.md).
+    /// </summary>
+    public string ShardingConnectionString => JournalIsSqlite ? ShardingSibling(JournalConnectionString) : JournalConnectionString;
+
+    /// <summary>The SQLite connection string with the data source <c>x.db</c> replaced by <c>x.sharding.db</c>.</summary>
+    public static string ShardingSibling(string sqliteConnectionString)
+    {
+        var b = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = sqliteConnectionString };
+        string key = new[] { "Data Source", "DataSource", "Filename" }.FirstOrDefault(b.ContainsKey)
+            ?? throw new ArgumentException("SQLite connection string without a data source", nameof(sqliteConnectionString));
+        string path = (string)b[key];
+        string dir = Path.GetDirectoryName(path) ?? "";
+        b[key] = Path.Combine(dir, Path.GetFileNameWithoutExtension(path) + ".sharding" + (Path.HasExtension(path) ? Path.GetExtension(path) : ".db"));
+        return b.ConnectionString;
+    }
     /// <summary>Serialize every message, local ones too (tests).</summary>
     public bool SerializeMessages { get; init; }
     /// <summary>Split-brain resolver stable-after (shorter in tests).</summary>

@@ -14,6 +14,20 @@ public sealed class SweepCommandTests
         "\"set\": {\"W[0,0]\": {\"a_r\": 1, \"const\": -0.2}}," +
         "\"tile\": 8, \"finder\": {\"outer\": 10, \"inner\": 50, \"seed\": 1}}";
 
+    private static List<string> Tables(string sqliteFile, string name)
+    {
+        Assert.True(File.Exists(sqliteFile), sqliteFile);
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqliteFile};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $n";
+        cmd.Parameters.AddWithValue("$n", name);
+        using var r = cmd.ExecuteReader();
+        var names = new List<string>();
+        while (r.Read()) names.Add(r.GetString(0));
+        return names;
+    }
+
     [Fact]
     public void Sweep_writes_points_bifurcations_summary_and_map()
     {
@@ -58,6 +72,12 @@ public sealed class SweepCommandTests
         Assert.True(new FileInfo(Path.Combine(outDir, "map.png")).Length > 1000);
         Assert.True(new FileInfo(Path.Combine(outDir, "map.svg")).Length > 1000);
         Assert.Empty(Directory.GetFiles(outDir, "*.tmp"));
+
+        // Sharding keeps its state in a file of its own (one SQLite writer per file), the store
+        // keeps the journal and the results.
+        Assert.Equal(["sharding_journal"], Tables(Path.Combine(dir.Path, "store.sharding.db"), "sharding_journal"));
+        Assert.Empty(Tables(Path.Combine(dir.Path, "store.db"), "sharding_journal"));
+        Assert.Equal(["scyfi_points"], Tables(Path.Combine(dir.Path, "store.db"), "scyfi_points"));
     }
 
     [Fact]
