@@ -19,11 +19,14 @@ public sealed class ScyfiJsonSerializer(ExtendedActorSystem system) : Serializer
         .Where(t => typeof(IScyfiMessage).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract)
         .ToFrozenDictionary(t => t.Name);
 
-    /// <summary>Options shared with the result store (same wire format everywhere).</summary>
+    /// <summary>
+    /// Options shared with the result store (same wire format everywhere). Point results, the
+    /// bulk of the traffic, are written in their binary form (<see cref="PointResultJsonConverter"/>).
+    /// </summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new PointResultJsonConverter() },
     };
 
     /// <inheritdoc/>
