@@ -87,7 +87,10 @@ public static class ScyfiAkkaSetup
         {
             var gate = new TileComputeGate(s.ComputeSlots);
             b.WithShardRegion<TileRegionKey>("tiles",
-                (_, registry) => entityId => Props.Create(() => new TileWorker(entityId, registry.Get<SweepCoordinatorKey>(), gate)),
+                // Props from the type and arguments, not from an expression: Props.Create(() => new …)
+                // compiles the expression into a new dynamic method for every entity, i.e. a JIT
+                // compilation per tile.
+                (_, registry) => entityId => Props.Create(typeof(TileWorker), entityId, registry.Get<SweepCoordinatorKey>(), gate),
                 new TileExtractor(),
                 new ShardOptions
                 {

@@ -68,12 +68,14 @@ internal static class SweepCommand
     }
 
     /// <summary>
-    /// Tiles kept in flight per worker node: four times the tiles it computes at once, so several
+    /// Tiles kept in flight per worker node: eight times the tiles it computes at once, so several
     /// tiles are always assigned, journalled and waiting for a slot when one finishes, and the
-    /// per-tile round trips (journal, store, warm start) overlap with computation. Waiting tiles
-    /// are not counted as computed, so a crash costs only the tiles that were computing.
+    /// per-tile round trips (shard and entity start, journal, store, warm start; p90 ≈ 0.3 s on
+    /// SQLite) overlap with computation. Waiting tiles are not counted as computed, so a crash
+    /// costs only the tiles that were computing. Measured on 321², tiles of 16: 4× left the slot
+    /// idle 10 % of the grid phase, 8× keeps it busy (grid 36.8 s → 33.8 s).
     /// </summary>
-    internal static int InFlightPerNode(int computeSlots) => 4 * computeSlots;
+    internal static int InFlightPerNode(int computeSlots) => 8 * computeSlots;
 
     internal static void WriteSummary(TextWriter w, SweepResult result, string outDir)
     {
