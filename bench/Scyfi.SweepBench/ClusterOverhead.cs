@@ -76,7 +76,7 @@ internal static class ClusterOverhead
             double seconds = run.Elapsed.TotalSeconds;
             var same = StoreExport.Load(store, "bench");
             bool identical = engine.Points.Keys.All(i => Same(engine.Points[i], same.Points[i])) && engine.Bifurcations.Count == same.Bifurcations.Count;
-            result = (seconds, status, CountJournal(store), identical, startup);
+            result = (seconds, status, CountJournal(store, settings), identical, startup);
         }
         return result;
     }
@@ -88,11 +88,20 @@ internal static class ClusterOverhead
     internal static bool Same(PointResult a, PointResult b) =>
         a.Objects.Length == b.Objects.Length && Enumerable.Zip(a.Objects, b.Objects).All(p => p.First.SameItinerary(p.Second) && p.First.Stability == p.Second.Stability);
 
-    private static long CountJournal(SweepStore store)
+    /// <summary>Persisted events: the tiles' and the coordinator's journal plus sharding's (on SQLite in its own file).</summary>
+    private static long CountJournal(SweepStore store, ScyfiNodeSettings settings)
     {
+        long Count(System.Data.Common.DbConnection c, string table)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
+            return Convert.ToInt64(cmd.ExecuteScalar());
+        }
         using var c = store.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT COUNT(*) FROM event_journal) + (SELECT COUNT(*) FROM sharding_journal)";
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        long events = Count(c, "event_journal");
+        if (!settings.JournalIsSqlite) return events + Count(c, "sharding_journal");
+        using var sharding = new Microsoft.Data.Sqlite.SqliteConnection(settings.ShardingConnectionString);
+        sharding.Open();
+        return events + Count(sharding, "sharding_journal");
     }
 }

@@ -9,6 +9,7 @@ namespace Scyfi.SweepBench;
 ///   warmstart  grid points per second with warm start on and off;
 ///   adaptive   adaptive refinement against a dense 801×801 grid (evaluations, agreement);
 ///   cluster    embedded cluster against the in-process engine on the same grid;
+///   engine     the in-process engine alone on a spec file (the baseline of the worker benchmarks);
 ///   trajectory checkpoints per second of a trajectory analysis, in-process against embedded cluster;
 ///   stores     persisted events/s and tiles/s of the embedded cluster on SQLite and on PostgreSQL.
 /// Results are printed as markdown.
@@ -24,9 +25,10 @@ public static class Program
         {
             "warmstart" => WarmStart.Run(Console.Out),
             "adaptive" => Adaptive.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 801),
-            "cluster" => await ClusterOverhead.RunAsync(Console.Out),
+            "cluster" => await ClusterOverhead.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 321),
             "trajectory" => await TrajectoryThroughput.RunAsync(Console.Out),
             "stores" => await StoreThroughput.RunAsync(Console.Out),
+            "engine" when args.Length > 1 => Engine.Run(Console.Out, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1),
             _ => Usage(),
         };
         Console.Error.WriteLine($"({mode}: {sw.Elapsed.TotalSeconds:F0} s)");
@@ -35,7 +37,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster | trajectory | stores");
+        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster [N] | trajectory | stores | engine SPEC [THREADS]");
         return 2;
     }
 }
