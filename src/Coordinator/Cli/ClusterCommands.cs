@@ -79,6 +79,7 @@ internal static class ClusterCommands
             store.EnsureReady();
             string? id = p.GetValue(sweep);
             var rows = id is null ? store.ListSweeps() : store.GetSweep(id) is { } one ? [one] : throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+            var now = DateTimeOffset.UtcNow;
             if (p.GetValue(json))
             {
                 var doc = new JsonObject
@@ -87,7 +88,7 @@ internal static class ClusterCommands
                     {
                         ["id"] = r.Id, ["state"] = r.State, ["tilesTotal"] = r.TilesTotal, ["tilesDone"] = r.TilesDone,
                         ["tilesComputed"] = r.TilesComputed, ["pointsTotal"] = r.PointsTotal, ["pointsDone"] = r.PointsDone,
-                        ["retries"] = r.Retries, ["message"] = r.Message,
+                        ["retries"] = r.Retries, ["message"] = r.Message, ["interrupted"] = r.IsInterrupted(now),
                         ["created"] = r.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), ["updated"] = r.Updated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
                     }).ToArray()),
                 };
@@ -98,13 +99,18 @@ internal static class ClusterCommands
             if (rows.Count == 0) { console.WriteLine($"no sweeps in {store.Location.Display}"); return ExitCodes.Ok; }
             var table = new Table().Border(TableBorder.Simple).AddColumns("sweep", "state", "tiles", "computed", "points", "updated");
             foreach (var r in rows)
-                table.AddRow(r.Id, r.State, $"{r.TilesDone}/{r.TilesTotal}", r.TilesComputed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                table.AddRow(r.Id, r.IsInterrupted(now) ? "interrupted" : r.State, $"{r.TilesDone}/{r.TilesTotal}", r.TilesComputed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     $"{r.PointsDone:N0}/{r.PointsTotal:N0}", r.Updated.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
             console.Write(table);
+            foreach (var r in rows.Where(r => r.IsInterrupted(now)))
+                console.WriteLine($"{r.Id}: marked {r.State}, but no coordinator has reported for {Ago(now - r.Updated)}; `scyfi resume {r.Id}` continues it.");
             return ExitCodes.Ok;
         });
         return cmd;
     }
+
+    private static string Ago(TimeSpan t) =>
+        t.TotalHours >= 1 ? $"{t.TotalHours:F0} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:F0} min" : $"{t.TotalSeconds:F0} s";
 
     private static Command Export(CliContext ctx)
     {

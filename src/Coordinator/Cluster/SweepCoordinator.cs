@@ -187,7 +187,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void OnTick()
     {
         var now = DateTime.UtcNow;
-        foreach (var s in _sweeps.Values.Where(s => s.StoreBehind)) UpdateStore(s);
+        // Running sweeps are written on every tick even without news: the row's `updated` is the
+        // coordinator's heartbeat, by which `scyfi status` tells an interrupted sweep (nobody
+        // computing it any more) from a running one.
+        foreach (var s in _sweeps.Values.Where(s => s.StoreBehind || s.State == "running")) UpdateStore(s);
         foreach (var s in _sweeps.Values.Where(s => s.State == "running" && !s.Analysing))
         {
             foreach (var (tile, last) in s.InFlight.ToList())
