@@ -122,6 +122,12 @@ start_scyfi() {   # NAME ARGS…; sets $last_pid
   echo "scyfi $*" >"$run/$name.cmd"
 }
 last_line() { tail -n 1 "$1" 2>/dev/null | cut -c1-200; }
+# Waits for a started scyfi process; unless it exited with 0, fails with the first error line of its log.
+expect_success() {  # PID WHAT LOG
+  local rc=0
+  wait "$1" || rc=$?
+  [ "$rc" -eq 0 ] || fail "$2 exited with code $rc: $(grep -m1 '^scyfi:' "$3" || last_line "$3")"
+}
 # Waits until FILE has a line matching REGEX; fails after TIMEOUT s or when PID ends. Prints the line.
 wait_for_line() {   # FILE REGEX TIMEOUT PID WHAT
   local file="$1" regex="$2" timeout="$3" pid="$4" what="$5" line
@@ -281,10 +287,8 @@ while kill -0 "$sweep_pid" 2>/dev/null; do
     sleep 3
   fi
 done
-sweep_rc=0
-wait "$sweep_pid" || sweep_rc=$?
-sweep_pid=""
-[ "$sweep_rc" -eq 0 ] || fail "scyfi sweep exited with code $sweep_rc: $(grep -m1 '^scyfi:' "$run/sweep.log" || last_line "$run/sweep.log")"
+pid=$sweep_pid sweep_pid=""
+expect_success "$pid" "scyfi sweep" "$run/sweep.log"
 
 # ---- checks --------------------------------------------------------------------------------------
 status="$(status_json)"
@@ -316,10 +320,8 @@ if [ "$kill_worker" -eq 1 ] && [ "$reference" -eq 1 ]; then
     [ "$(date +%s)" -lt "$deadline" ] || fail "the embedded reference run did not finish within $sweep_timeout s"
     sleep 1
   done
-  ref_rc=0
-  wait "$reference_pid" || ref_rc=$?
-  reference_pid=""
-  [ "$ref_rc" -eq 0 ] || fail "the embedded reference run exited with code $ref_rc: $(grep -m1 '^scyfi:' "$run/reference.log" || last_line "$run/reference.log")"
+  pid=$reference_pid reference_pid=""
+  expect_success "$pid" "the embedded reference run" "$run/reference.log"
   for f in points.csv bifurcations.json; do
     cmp -s "$run/reference/$f" "$results/$f" || fail "$f of the cluster run differs from the embedded run ($run/reference/$f)"
   done

@@ -35,21 +35,17 @@ json.dump({"model": {"type": "plrnn", "A": [[0, 0.8], [-0.4, 0.2]], "W": [[0, 0]
            "tile": 16, "finder": {"outer": 10, "inner": 50, "seed": 1}}, open(sys.argv[1], "w"))
 PY
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-psql_admin() { python3 - "$admin" "$1" <<'PY'
+psql_on() {  # psql_on DB SQL: runs SQL in database DB of the admin server (DB "" = the admin URL's), prints rows
+  python3 - "$admin" "$1" "$2" <<'PY'
 import subprocess, sys, urllib.parse as u
 a = u.urlparse(sys.argv[1])
-subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h", a.hostname, "-p", str(a.port or 5432), "-U", a.username, "-d", a.path.lstrip("/") or "postgres", "-c", sys.argv[2]],
-               check=True, env={"PGPASSWORD": u.unquote(a.password or ""), "PATH": "/usr/bin:/bin"}, stdout=subprocess.DEVNULL)
-PY
-}
-psql_query() { python3 - "$admin" "$1" "$2" <<'PY'
-import subprocess, sys, urllib.parse as u
-a = u.urlparse(sys.argv[1])
-r = subprocess.run(["psql", "-qtAX", "-h", a.hostname, "-p", str(a.port or 5432), "-U", a.username, "-d", sys.argv[2], "-c", sys.argv[3]],
-                   env={"PGPASSWORD": u.unquote(a.password or ""), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+db = sys.argv[2] or a.path.lstrip("/") or "postgres"
+r = subprocess.run(["psql", "-qtAX", "-v", "ON_ERROR_STOP=1", "-h", a.hostname, "-p", str(a.port or 5432), "-U", a.username, "-d", db, "-c", sys.argv[3]],
+                   check=True, env={"PGPASSWORD": u.unquote(a.password or ""), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
 print(r.stdout.strip())
 PY
 }
+psql_admin() { psql_on "" "$1" >/dev/null; }
 store_of() { python3 -c 'import sys, urllib.parse as u; a=u.urlparse(sys.argv[1]); print(a._replace(path="/"+sys.argv[2]).geturl())' "$admin" "$1"; }
 
 engine_seconds() {  # the engine's seconds from Scyfi.SweepBench engine output
@@ -77,7 +73,7 @@ run() {  # run WORKERS -> prints "seconds steady_points_per_s"
   done
   for i in $(seq 1 "$n"); do for _ in $(seq 1 120); do grep -q "up at" "$work/worker$i.log" && break; sleep 0.5; done; done
   local start end poll
-  ( while sleep 1; do echo "$(date +%s.%N) $(psql_query "$db" 'SELECT points_done, points_total FROM scyfi_sweeps')"; done ) > "$work/progress$n" 2>/dev/null & poll=$!
+  ( while sleep 1; do echo "$(date +%s.%N) $(psql_on "$db" 'SELECT points_done, points_total FROM scyfi_sweeps')"; done ) > "$work/progress$n" 2>/dev/null & poll=$!
   start=$(date +%s.%N)
   dotnet "$dll" sweep "$work/spec.json" --cluster "akka.tcp://scyfi@127.0.0.1:$port" --store "$store" --threads 1 --refine none --out "$work/out$n" > "$work/client.log" 2>&1
   end=$(date +%s.%N)

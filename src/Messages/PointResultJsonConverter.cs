@@ -12,18 +12,20 @@ namespace Scyfi.Messages;
 /// </summary>
 public sealed class PointResultJsonConverter : JsonConverter<PointResult>
 {
-    /// <summary>Options without this converter: the earlier, object form.</summary>
-    private static readonly JsonSerializerOptions ObjectForm = new()
+    /// <summary>The shared options without this converter: the earlier, object form. Lazy, since
+    /// <see cref="ScyfiJsonSerializer.Options"/> itself creates this converter.</summary>
+    private static readonly Lazy<JsonSerializerOptions> ObjectForm = new(() =>
     {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
+        var o = new JsonSerializerOptions(ScyfiJsonSerializer.Options);
+        foreach (var c in o.Converters.OfType<PointResultJsonConverter>().ToList()) o.Converters.Remove(c);
+        return o;
+    });
 
     /// <inheritdoc/>
     public override PointResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
-            return JsonSerializer.Deserialize<PointResult>(ref reader, ObjectForm) ?? throw new JsonException("null point result");
+            return JsonSerializer.Deserialize<PointResult>(ref reader, ObjectForm.Value) ?? throw new JsonException("null point result");
         if (reader.TokenType != JsonTokenType.String) throw new JsonException($"point result: expected a string, found {reader.TokenType}");
         try
         {

@@ -18,23 +18,21 @@ public sealed class AkkaConfigTests
         Assert.False(File.Exists(store));
     }
 
-    [Fact]
-    public void Tls_without_a_certificate_is_refused_naming_the_setting()
+    /// <summary>Starts a node with <paramref name="hocon"/> as its --akka-config; it must be refused naming <paramref name="named"/>.</summary>
+    private static void AssertConfigRefused(string hocon, string named)
     {
         using var dir = new TempDirectory();
-        string conf = Path.Combine(dir.Path, "tls.conf");
-        File.WriteAllText(conf, "akka.remote.dot-netty.tcp { enable-ssl = true }");
-        BadInput.AssertRejected(CliRunner.Run("node", "--seed", Seed, "--store", Path.Combine(dir.Path, "s.db"), "--akka-config", conf), "ssl.certificate.path");
+        string conf = dir.Write("tls.conf", hocon);
+        BadInput.AssertRejected(CliRunner.Run("node", "--seed", Seed, "--store", Path.Combine(dir.Path, "s.db"), "--akka-config", conf), named);
     }
 
     [Fact]
-    public void Tls_with_a_certificate_file_that_does_not_exist_is_refused()
-    {
-        using var dir = new TempDirectory();
-        string conf = Path.Combine(dir.Path, "tls.conf");
-        File.WriteAllText(conf, "akka.remote.dot-netty.tcp { enable-ssl = true, ssl.certificate.path = \"/nonexistent/remote.pfx\" }");
-        BadInput.AssertRejected(CliRunner.Run("node", "--seed", Seed, "--store", Path.Combine(dir.Path, "s.db"), "--akka-config", conf), "/nonexistent/remote.pfx");
-    }
+    public void Tls_without_a_certificate_is_refused_naming_the_setting() =>
+        AssertConfigRefused("akka.remote.dot-netty.tcp { enable-ssl = true }", "ssl.certificate.path");
+
+    [Fact]
+    public void Tls_with_a_certificate_file_that_does_not_exist_is_refused() =>
+        AssertConfigRefused("akka.remote.dot-netty.tcp { enable-ssl = true, ssl.certificate.path = \"/nonexistent/remote.pfx\" }", "/nonexistent/remote.pfx");
 
     [Fact]
     public void Seeds_must_be_akka_tcp_or_akka_ssl_tcp_addresses()
