@@ -307,7 +307,10 @@ if [ "$kill_worker" -eq 1 ]; then
 fi
 api_state="$(curl -s --max-time 5 "$dashboard_url/api/sweeps/$sweep_id" | jq -r '.state // .sweep.state // empty' 2>/dev/null || true)"
 [ -z "$api_state" ] || [ "$api_state" = completed ] || fail "the dashboard shows sweep $sweep_id as '$api_state'"
-curl -s --max-time 5 "$dashboard_url/metrics" | grep -q '^scyfi_tiles_completed_total{sweep="'"$sweep_id"'"}' \
+# Read the whole page first: `curl | grep -q` under pipefail fails whenever grep finds the line
+# and exits before curl has written the rest (curl dies of SIGPIPE), a race that grew with the page.
+metrics="$(curl -s --max-time 5 "$dashboard_url/metrics" || true)"
+grep -q '^scyfi_tiles_completed_total{sweep="'"$sweep_id"'"}' <<<"$metrics" \
   || fail "$dashboard_url/metrics has no scyfi_tiles_completed_total for sweep $sweep_id"
 
 if [ "$kill_worker" -eq 1 ] && [ "$reference" -eq 1 ]; then
