@@ -23,23 +23,30 @@ internal static class ClusterOverhead
         // pair of runs is reported: other load on a small machine hits both alike.
         SweepResult engine = null!;
         double engineSeconds = double.MaxValue, clusterSeconds = double.MaxValue, startup = 0;
+        // Process CPU seconds of each run as well: on a shared VM wall time drifts with other
+        // tenants' load, CPU time much less, and the CPU ratio says how much work the cluster adds.
+        double engineCpu = double.MaxValue, clusterCpu = double.MaxValue;
         SweepStatus status = null!;
         long events = 0;
         bool identical = true;
         for (int round = 0; round < 2; round++)
         {
             var sw = Stopwatch.StartNew();
+            var cpu = ProcessCpuSeconds();
             engine = new SweepEngine(spec, threads).Run();
             engineSeconds = Math.Min(engineSeconds, sw.Elapsed.TotalSeconds);
+            engineCpu = Math.Min(engineCpu, ProcessCpuSeconds() - cpu);
+            cpu = ProcessCpuSeconds();
             var (seconds, st, ev, same, up) = await RunClusterAsync(spec, threads, engine);
+            clusterCpu = Math.Min(clusterCpu, ProcessCpuSeconds() - cpu);
             clusterSeconds = Math.Min(clusterSeconds, seconds);
             (status, events, startup) = (st, ev, up);
             identical &= same;
         }
-        w.WriteLine("| run | grid | seconds (best of 2) | points/s | ratio |");
-        w.WriteLine("|---|---|---:|---:|---:|");
-        w.WriteLine($"| in-process engine | {n}×{n}, orders 1..4, tiles of 32×32 | {engineSeconds:F1} | {engine.Points.Count / engineSeconds:F0} | 1.00 |");
-        w.WriteLine($"| embedded cluster (SQLite) | same, {status.TilesTotal} tiles | {clusterSeconds:F1} | {engine.Points.Count / clusterSeconds:F0} | {clusterSeconds / engineSeconds:F2} |");
+        w.WriteLine("| run | grid | seconds (best of 2) | points/s | ratio | CPU s (best of 2) | CPU ratio |");
+        w.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        w.WriteLine($"| in-process engine | {n}×{n}, orders 1..4, tiles of 32×32 | {engineSeconds:F1} | {engine.Points.Count / engineSeconds:F0} | 1.00 | {engineCpu:F1} | 1.00 |");
+        w.WriteLine($"| embedded cluster (SQLite) | same, {status.TilesTotal} tiles | {clusterSeconds:F1} | {engine.Points.Count / clusterSeconds:F0} | {clusterSeconds / engineSeconds:F2} | {clusterCpu:F1} | {clusterCpu / engineCpu:F2} |");
         w.WriteLine();
         w.WriteLine($"Cluster start-up (not included): {startup:F1} s. Identical results: {(identical ? "yes" : "NO")}. Persisted events: {events:N0} ({events / clusterSeconds:F0} events/s, {status.TilesTotal / clusterSeconds:F1} tiles/s).");
         return 0;
@@ -80,6 +87,8 @@ internal static class ClusterOverhead
         }
         return result;
     }
+
+    private static double ProcessCpuSeconds() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// <summary>Tiles in flight per node, as <c>scyfi sweep</c> sets them (SCYFI_BENCH_INFLIGHT overrides, for experiments).</summary>
     internal static int InFlightPerNode(int threads) =>

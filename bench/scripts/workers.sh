@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Throughput of a real multi-process cluster with one worker process against two, on this machine:
 # a coordinator process (role coordinator only), 1 or 2 worker processes (`scyfi node --threads 1`,
-# one tile at a time each) and a PostgreSQL store, the same sweep submitted with `scyfi sweep
-# --cluster`. The two configurations alternate (1, 2, 1, 2) and the best run of each is reported.
-# Two figures per run: the whole sweep (client start to exit: joining, every process's JIT
-# warm-up, final analysis), and the steady throughput of the grid phase, from the store's
-# points_done polled every second, between 30 % and 90 % of the points. The ceiling is measured
-# in the same run: the in-process engine (Scyfi.SweepBench engine, 1 thread) alone, and two of
-# them at once.
+# one tile at a time each) and a PostgreSQL store. Each run starts the cluster and submits the same
+# grid twice with `scyfi sweep --cluster`: "cold", the first sweep after the processes start, and
+# "warm", the next one on the same cluster. The configurations alternate (1, 2, 1, 2) and the best
+# run of each is reported. Two figures per sweep: the whole sweep (client start to exit), and the
+# steady throughput of the grid phase, from the store's points_done polled every second, between
+# 30 % and 90 % of the points. During the warm sweep's steady phase cpu-sampler.py records the CPU
+# used by each member, PostgreSQL, the client and the machine. The ceiling is measured in the same
+# run: the in-process engine (Scyfi.SweepBench engine, 1 thread) alone, and two of them at once.
 #
 #   SCYFI_BENCH_POSTGRES=postgres://scyfi:scyfi@127.0.0.1:5432/postgres bench/scripts/workers.sh
 #
@@ -35,17 +36,11 @@ json.dump({"model": {"type": "plrnn", "A": [[0, 0.8], [-0.4, 0.2]], "W": [[0, 0]
            "tile": 16, "finder": {"outer": 10, "inner": 50, "seed": 1}}, open(sys.argv[1], "w"))
 PY
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-psql_on() {  # psql_on DB SQL: runs SQL in database DB of the admin server (DB "" = the admin URL's), prints rows
-  python3 - "$admin" "$1" "$2" <<'PY'
-import subprocess, sys, urllib.parse as u
-a = u.urlparse(sys.argv[1])
-db = sys.argv[2] or a.path.lstrip("/") or "postgres"
-r = subprocess.run(["psql", "-qtAX", "-v", "ON_ERROR_STOP=1", "-h", a.hostname, "-p", str(a.port or 5432), "-U", a.username, "-d", db, "-c", sys.argv[3]],
-                   check=True, env={"PGPASSWORD": u.unquote(a.password or ""), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
-print(r.stdout.strip())
-PY
+read -r pg_host pg_port pg_user pg_pass pg_db < <(python3 -c 'import sys, urllib.parse as u; a=u.urlparse(sys.argv[1]); print(a.hostname, a.port or 5432, a.username, u.unquote(a.password or "") or "-", a.path.lstrip("/") or "postgres")' "$admin")
+psql_stream() {  # psql_stream DB: runs the SQL read from stdin in database DB over one connection, prints rows
+  PGPASSWORD="${pg_pass#-}" psql -qtAX -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$1"
 }
-psql_admin() { psql_on "" "$1" >/dev/null; }
+psql_admin() { echo "$1" | psql_stream "$pg_db" >/dev/null; }
 store_of() { python3 -c 'import sys, urllib.parse as u; a=u.urlparse(sys.argv[1]); print(a._replace(path="/"+sys.argv[2]).geturl())' "$admin" "$1"; }
 
 engine_seconds() {  # the engine's seconds from Scyfi.SweepBench engine output
@@ -61,59 +56,99 @@ ceiling() {  # prints "one two": seconds of one engine run alone, and the slower
   echo "$one $(python3 -c "print(max($a, $b))")"
 }
 
-run() {  # run WORKERS -> prints "seconds steady_points_per_s"
-  local n=$1 db="scyfi_bench_w$RANDOM$RANDOM" port store
-  psql_admin "CREATE DATABASE $db"
-  store="$(store_of "$db")"; port="$(free_port)"
-  pids=()
-  dotnet "$dll" coordinator --store "$store" --port "$port" > "$work/coordinator.log" 2>&1 & pids+=($!)
-  for _ in $(seq 1 120); do grep -q "up at" "$work/coordinator.log" && break; sleep 0.5; done
-  for i in $(seq 1 "$n"); do
-    dotnet "$dll" node --store "$store" --seed "akka.tcp://scyfi@127.0.0.1:$port" --threads 1 > "$work/worker$i.log" 2>&1 & pids+=($!)
-  done
-  for i in $(seq 1 "$n"); do for _ in $(seq 1 120); do grep -q "up at" "$work/worker$i.log" && break; sleep 0.5; done; done
-  local start end poll
-  ( while sleep 1; do echo "$(date +%s.%N) $(psql_on "$db" 'SELECT points_done, points_total FROM scyfi_sweeps')"; done ) > "$work/progress$n" 2>/dev/null & poll=$!
+sweep_once() {  # sweep_once DB STORE PORT N ID -> prints "seconds steady_points_per_s t30 t90"
+  local db=$1 store=$2 port=$3 n=$4 id=$5 start end poll stop
+  stop="$work/stop$n$id"
+  rm -f "$stop"
+  # One connection for the whole poll: a new psql and server backend every second cost the
+  # machine about a tenth of a core, taken from the cluster being measured.
+  ( while [ ! -e "$stop" ]; do echo "SELECT extract(epoch FROM clock_timestamp()), points_done, points_total FROM scyfi_sweeps WHERE id = '$id';"; sleep 1; done | psql_stream "$db" ) > "$work/progress$n$id" 2>/dev/null & poll=$!
   start=$(date +%s.%N)
-  dotnet "$dll" sweep "$work/spec.json" --cluster "akka.tcp://scyfi@127.0.0.1:$port" --store "$store" --threads 1 --refine none --out "$work/out$n" > "$work/client.log" 2>&1
+  dotnet "$dll" sweep "$work/spec.json" --id "$id" --cluster "akka.tcp://scyfi@127.0.0.1:$port" --store "$store" --threads 1 --refine none --out "$work/out$n$id" > "$work/client$id.log" 2>&1
   end=$(date +%s.%N)
-  kill "$poll" 2>/dev/null || true; wait "$poll" 2>/dev/null || true
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${pids[@]}" 2>/dev/null || true; pids=()
-  psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
-  python3 - "$work/progress$n" "$start" "$end" <<'PY'
+  touch "$stop"; wait "$poll" 2>/dev/null || true
+  python3 - "$work/progress$n$id" "$start" "$end" <<'PY'
 import sys
 rows = []
 for line in open(sys.argv[1]):
-    p = line.split()
-    if len(p) == 2 and "|" in p[1]:
-        done, total = map(int, p[1].split("|"))
-        rows.append((float(p[0]), done, total))
+    p = line.strip().split("|")
+    if len(p) == 3:
+        rows.append((float(p[0]), int(p[1]), int(p[2])))
 a = next(r for r in rows if r[1] >= 0.3 * r[2]); b = next(r for r in rows if r[1] >= 0.9 * r[2])
-print(round(float(sys.argv[3]) - float(sys.argv[2]), 2), round((b[1] - a[1]) / (b[0] - a[0])))
+print(round(float(sys.argv[3]) - float(sys.argv[2]), 2), round((b[1] - a[1]) / (b[0] - a[0])), a[0], b[0])
 PY
 }
-declare -A best=() steady=()
+
+run() {  # run WORKERS -> prints "cold_s cold_steady warm_s warm_steady"; the warm sweep's CPU use in $work/budget$WORKERS
+  # Two sweeps of the same grid on one cluster: "cold" right after the processes start (each
+  # JIT-compiles Akka, the SQL layer and the finder while it works), then "warm", as a
+  # long-running cluster serves every sweep after its first.
+  local n=$1 db="scyfi_bench_w$RANDOM$RANDOM" port store sampler labels=()
+  psql_admin "CREATE DATABASE $db"
+  store="$(store_of "$db")"; port="$(free_port)"
+  pids=()
+  dotnet "$dll" coordinator --store "$store" --port "$port" > "$work/coordinator.log" 2>&1 & pids+=($!); labels+=("coordinator=$!")
+  for _ in $(seq 1 120); do grep -q "up at" "$work/coordinator.log" && break; sleep 0.5; done
+  for i in $(seq 1 "$n"); do
+    dotnet "$dll" node --store "$store" --seed "akka.tcp://scyfi@127.0.0.1:$port" --threads 1 > "$work/worker$i.log" 2>&1 & pids+=($!); labels+=("worker$i=$!")
+  done
+  for i in $(seq 1 "$n"); do for _ in $(seq 1 120); do grep -q "up at" "$work/worker$i.log" && break; sleep 0.5; done; done
+  rm -f "$work/cpu$n"
+  python3 bench/scripts/cpu-sampler.py sample "$work/cpu$n" "${labels[@]}" & sampler=$!
+  local cold warm
+  read -r -a cold < <(sweep_once "$db" "$store" "$port" "$n" cold)
+  read -r -a warm < <(sweep_once "$db" "$store" "$port" "$n" warm)
+  python3 bench/scripts/cpu-sampler.py window "$work/cpu$n" "${warm[2]}" "${warm[3]}" > "$work/budget$n"
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  cmp -s "$work/out${n}cold/points.csv" "$work/out${n}warm/points.csv" || echo "  cold and warm points.csv differ ($n workers)" >&2
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${pids[@]}" 2>/dev/null || true; pids=()
+  psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  echo "${cold[0]} ${cold[1]} ${warm[0]} ${warm[1]}"
+}
+: > "$work/runs"
 for round in 1 2; do
   for n in 1 2; do
-    read -r s r < <(run "$n"); echo "  round $round, $n worker(s): $s s, steady $r points/s" >&2
-    if [ -z "${best[$n]:-}" ] || python3 -c "import sys; sys.exit(0 if $s < ${best[$n]} else 1)"; then best[$n]=$s; fi
-    if [ -z "${steady[$n]:-}" ] || [ "$r" -gt "${steady[$n]}" ]; then steady[$n]=$r; fi
+    read -r cs cr ws wr < <(run "$n")
+    echo "  round $round, $n worker(s): cold $cs s (steady $cr points/s), warm $ws s (steady $wr points/s)" >&2
+    echo "$n $cs $cr $ws $wr $(cat "$work/budget$n")" >> "$work/runs"
   done
 done
 read -r e1 e2 < <(ceiling); echo "  engine alone $e1 s, two at once $e2 s" >&2
-cmp -s "$work/out1/points.csv" "$work/out2/points.csv" && same=yes || same=NO
-points=$(($(wc -l < "$work/out1/points.csv") - 1))
+cmp -s "$work/out1cold/points.csv" "$work/out2cold/points.csv" && cmp -s "$work/out1warm/points.csv" "$work/out2warm/points.csv" && same=yes || same=NO
+points=$(($(wc -l < "$work/out1cold/points.csv") - 1))
 mkdir -p bench/results
-{
-  echo "Coordinator process + worker processes (\`scyfi node --threads 1\`) on loopback, PostgreSQL store; one-switch 321×321 grid, orders 1..4, tiles of 16×16 (441 tiles); best of 2 alternating runs, $(nproc) cores. *Whole sweep*: from \`scyfi sweep --cluster\` start to exit (the client joining, JIT warm-up of every process, final analysis). *Steady*: points/s of the grid phase between 30 % and 90 % of the points (store polled every second)."
-  echo
-  echo "| worker processes | whole sweep, s | points/s | speed-up | steady points/s | steady speed-up |"
-  echo "|---:|---:|---:|---:|---:|---:|"
-  echo "| 1 | ${best[1]} | $(python3 -c "print(round($points/${best[1]}))") | 1.00 | ${steady[1]} | 1.00 |"
-  echo "| 2 | ${best[2]} | $(python3 -c "print(round($points/${best[2]}))") | $(python3 -c "print(f'{${best[1]}/${best[2]}:.2f}')") | ${steady[2]} | $(python3 -c "print(f'{${steady[2]}/${steady[1]}:.2f}')") |"
-  echo
-  echo "Ceiling on this machine, same run: the in-process engine (1 thread) takes $e1 s alone; two of them at once take $e2 s, a throughput ratio of $(python3 -c "print(f'{2*$e1/$e2:.2f}')")."
-  echo
-  echo "points.csv identical for 1 and 2 workers: $same."
-} > bench/results/cluster-workers.md
+python3 - "$work/runs" "$points" "$e1" "$e2" "$same" "$(nproc)" > bench/results/cluster-workers.md <<'PY'
+import json, sys
+runs, points, e1, e2, same, cores = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6]
+best = {}
+for line in open(runs):
+    n, cs, cr, ws, wr, budget = line.split(" ", 5)
+    r = dict(cold=float(cs), cold_steady=int(cr), warm=float(ws), warm_steady=int(wr), budget=json.loads(budget))
+    b = best.setdefault(n, dict(r))
+    for k in ("cold", "warm"): b[k] = min(b[k], r[k])
+    for k in ("cold_steady", "warm_steady"): b[k] = max(b[k], r[k])
+    if r["warm_steady"] >= b["warm_steady"]: b["budget"] = r["budget"]
+one, two = best["1"], best["2"]
+print(f"Coordinator process + worker processes (`scyfi node --threads 1`) on loopback, PostgreSQL store; one-switch 321×321 grid ({points:,} points), orders 1..4, tiles of 16×16 (441 tiles); {cores} cores; best of 2 alternating runs. Each run starts the cluster and submits the same grid twice: *cold*, the first sweep after the processes start (every process JIT-compiles Akka, the SQL layer and the finder while it works), and *warm*, the second sweep on the same cluster, as a long-running cluster serves every sweep after its first. *Whole*: `scyfi sweep --cluster` start to exit (client joining, final analysis). *Steady*: points/s between 30 % and 90 % of the grid (store polled every second).")
+print()
+print("| worker processes | cold: whole, s | cold: steady points/s | warm: whole, s | warm: steady points/s |")
+print("|---:|---:|---:|---:|---:|")
+for n, b in (("1", one), ("2", two)):
+    print(f"| {n} | {b['cold']:.1f} | {b['cold_steady']} | {b['warm']:.1f} | {b['warm_steady']} |")
+print(f"| **2 against 1** | **{one['cold'] / two['cold']:.2f}×** | **{two['cold_steady'] / one['cold_steady']:.2f}×** | **{one['warm'] / two['warm']:.2f}×** | **{two['warm_steady'] / one['warm_steady']:.2f}×** |")
+print()
+print(f"Ceiling on this machine, same run: the in-process engine (1 thread) takes {e1:.2f} s alone; two of them at once take {e2:.2f} s, a throughput ratio of {2 * e1 / e2:.2f}.")
+print()
+print("Where the machine's CPU went in the warm sweep's steady phase (cores, of the machine's " + cores + "; PostgreSQL: its server processes and pooled connections; steal: time the hypervisor gave to other guests):")
+print()
+keys = [k for k in ("coordinator", "worker1", "worker2", "client", "postgres") if k in two["budget"] or k in one["budget"]]
+print("| worker processes | " + " | ".join(keys) + " | everything else | idle | steal |")
+print("|---:|" + "---:|" * (len(keys) + 3))
+for n, b in (("1", one), ("2", two)):
+    u = b["budget"]
+    rest = u["busy"] - sum(u.get(k, 0.0) for k in keys)
+    print(f"| {n} | " + " | ".join(f"{u[k]:.2f}" if k in u else "–" for k in keys) + f" | {max(rest, 0):.2f} | {u['idle']:.2f} | {u['steal']:.2f} |")
+print()
+print(f"points.csv identical for 1 and 2 workers (cold and warm): {same}.")
+PY
 cat bench/results/cluster-workers.md
