@@ -41,4 +41,46 @@ public sealed class StatusCommandTests
         Assert.Contains("scyfi resume s-gone", table.Stdout);
         Assert.DoesNotContain("scyfi resume s-live", table.Stdout);
     }
+
+    [Fact]
+    public void Status_and_export_find_the_store_through_a_config_file_or_SCYFI_STORE()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "cluster.db");
+        var store = new SweepStore(StoreLocation.Parse(path));
+        store.EnsureReady();
+        store.InsertSweep(Row("s-cfg", "completed", DateTimeOffset.UtcNow));
+        // The members' config file, as `scyfi coordinator --config` reads it.
+        string config = Path.Combine(dir.Path, "node.json");
+        File.WriteAllText(config, $$"""{"store": {{JsonSerializer.Serialize(path)}}, "seeds": []}""");
+
+        var viaConfig = CliRunner.Run("status", "--config", config, "--json");
+        Assert.True(viaConfig.ExitCode == 0, viaConfig.ToString());
+        Assert.Contains("\"s-cfg\"", viaConfig.Stdout);
+
+        string? before = Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(StoreLocation.EnvironmentVariable, path);
+            var viaEnv = CliRunner.Run("status", "--json");
+            Assert.True(viaEnv.ExitCode == 0, viaEnv.ToString());
+            Assert.Contains("\"s-cfg\"", viaEnv.Stdout);
+            // The option still wins over the variable.
+            var other = CliRunner.Run("status", "--store", Path.Combine(dir.Path, "other.db"), "--json");
+            Assert.DoesNotContain("s-cfg", other.Stdout);
+
+            Environment.SetEnvironmentVariable(StoreLocation.EnvironmentVariable, "Host=;Port=notaport");
+            var bad = CliRunner.Run("status");
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("scyfi: SCYFI_STORE: not a valid PostgreSQL connection string", bad.Stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(StoreLocation.EnvironmentVariable, before);
+        }
+
+        var missing = CliRunner.Run("export", "s-cfg", "--config", Path.Combine(dir.Path, "nope.json"), "--out", Path.Combine(dir.Path, "out"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("config file", missing.Stderr);
+    }
 }

@@ -71,11 +71,11 @@ internal static class ClusterCommands
     {
         var sweep = new Argument<string?>("SWEEP") { Description = "Sweep id (default: all)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var storeOption = new Option<string?>("--store") { Description = "Store (default ./.scyfi/scyfi.db)" };
-        var cmd = new Command("status", "Show the sweeps in a store and their progress.") { sweep, json, storeOption };
+        var node = new NodeOptions();
+        var cmd = new Command("status", "Show the sweeps in a store and their progress.") { sweep, json, node.Store, node.Config };
         cmd.SetAction(p =>
         {
-            var store = new SweepStore(StoreLocation.Parse(p.GetValue(storeOption)));
+            var store = new SweepStore(node.ResolveStore(p));
             store.EnsureReady();
             string? id = p.GetValue(sweep);
             var rows = id is null ? store.ListSweeps() : store.GetSweep(id) is { } one ? [one] : throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
@@ -116,12 +116,12 @@ internal static class ClusterCommands
     {
         var sweep = new Argument<string>("SWEEP") { Description = "Sweep id" };
         var output = new Option<string?>("--out", "-o") { Description = "Directory for the results" };
-        var storeOption = new Option<string?>("--store") { Description = "Store (default ./.scyfi/scyfi.db)" };
-        var cmd = new Command("export", "Write a completed sweep's points.csv, bifurcations.json, summary.json and maps.") { sweep, output, storeOption };
+        var node = new NodeOptions();
+        var cmd = new Command("export", "Write a completed sweep's points.csv, bifurcations.json, summary.json and maps.") { sweep, output, node.Store, node.Config };
         cmd.SetAction(p =>
         {
             string outDir = p.GetValue(output) ?? throw new ScyfiInputException("missing --out DIR");
-            var store = new SweepStore(StoreLocation.Parse(p.GetValue(storeOption)));
+            var store = new SweepStore(node.ResolveStore(p));
             store.EnsureReady();
             var result = StoreExport.Write(store, p.GetValue(sweep)!, outDir);
             SweepCommand.WriteSummary(ctx.Out, result, outDir);

@@ -15,7 +15,7 @@ namespace Scyfi.Coordinator.Cli;
 internal sealed class NodeOptions
 {
     public Option<string?> Config { get; } = new("--config") { Description = "JSON file with store, seeds, host, publicHost, port" };
-    public Option<string?> Store { get; } = new("--store") { Description = "Store: an SQLite file (default ./.scyfi/scyfi.db) or postgres://user:pass@host:port/db" };
+    public Option<string?> Store { get; } = new("--store") { Description = "Store: an SQLite file or postgres://user:pass@host:port/db (default: the config file's, else $SCYFI_STORE, else ./.scyfi/scyfi.db)" };
     public Option<string[]> Seed { get; } = new("--seed", "--cluster") { Description = "Seed node(s) to join, e.g. akka.tcp://scyfi@127.0.0.1:4053", AllowMultipleArgumentsPerToken = true };
     public Option<string?> Host { get; } = new("--host") { Description = "Address to bind (default 127.0.0.1)" };
     public Option<string?> PublicHost { get; } = new("--public-host") { Description = "Address other members use to reach this one" };

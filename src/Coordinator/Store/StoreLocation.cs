@@ -22,10 +22,30 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
     /// <summary>The embedded default.</summary>
     public const string DefaultPath = ".scyfi/scyfi.db";
 
-    /// <summary>Parses the user's store text.</summary>
+    /// <summary>Environment variable naming the store when no command-line option or config file does.</summary>
+    public const string EnvironmentVariable = "SCYFI_STORE";
+
+    /// <summary>
+    /// Parses the user's store text; without one, the store named by <see cref="EnvironmentVariable"/>
+    /// (set once on a cluster's machines), else the embedded default.
+    /// </summary>
     public static StoreLocation Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Sqlite(DefaultPath);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            string? env = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(env)) return Sqlite(DefaultPath);
+            try { return ParseText(env); }
+            catch (ScyfiInputException e) when (e.Message.StartsWith("--store", StringComparison.Ordinal))
+            {
+                throw new ScyfiInputException(EnvironmentVariable + e.Message["--store".Length..]);
+            }
+        }
+        return ParseText(text);
+    }
+
+    private static StoreLocation ParseText(string text)
+    {
         text = text.Trim();
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return FromUrl(text);
