@@ -27,9 +27,9 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<int, PointResult> _done = [];
     // Points finished by the computation thread and not yet journalled. The thread adds to the
-    // queue directly instead of telling the actor per point: a message per point woke a
-    // thread-pool thread thousands of times a second, which cost a worker process about a tenth
-    // of a core. The actor drains the queue on each checkpoint tick and at the end.
+    // queue directly instead of telling the actor per point: a message per point scheduled the
+    // actor's mailbox on the thread pool thousands of times a second. The actor drains the queue
+    // on each checkpoint tick and at the end.
     private readonly ConcurrentQueue<PointResult> _unsaved = new();
     private string? _sweepId;
     private int _tile;

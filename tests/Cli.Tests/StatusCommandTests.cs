@@ -13,17 +13,24 @@ public sealed class StatusCommandTests
     private static SweepRow Row(string id, string state, DateTimeOffset updated) =>
         new(id, "{}", "edges", 4, state, 10, 4, 5, 160, 64, 1, null, null, updated.AddMinutes(-1), updated);
 
+    /// <summary>A new SQLite store at <paramref name="path"/> holding <paramref name="rows"/>; returns the path.</summary>
+    private static string StoreWith(string path, params SweepRow[] rows)
+    {
+        var store = new SweepStore(StoreLocation.Parse(path));
+        store.EnsureReady();
+        foreach (var r in rows) store.InsertSweep(r);
+        return path;
+    }
+
     [Fact]
     public void A_running_sweep_without_a_coordinator_heartbeat_is_reported_as_interrupted()
     {
         using var dir = new TempDirectory();
-        string path = Path.Combine(dir.Path, "s.db");
-        var store = new SweepStore(StoreLocation.Parse(path));
-        store.EnsureReady();
         var now = DateTimeOffset.UtcNow;
-        store.InsertSweep(Row("s-live", "running", now));
-        store.InsertSweep(Row("s-gone", "running", now - SweepRow.HeartbeatTimeout - TimeSpan.FromMinutes(5)));
-        store.InsertSweep(Row("s-old-done", "completed", now.AddDays(-2)));
+        string path = StoreWith(Path.Combine(dir.Path, "s.db"),
+            Row("s-live", "running", now),
+            Row("s-gone", "running", now - SweepRow.HeartbeatTimeout - TimeSpan.FromMinutes(5)),
+            Row("s-old-done", "completed", now.AddDays(-2)));
 
         var json = CliRunner.Run("status", "--store", path, "--json");
         Assert.True(json.ExitCode == 0, json.ToString());
@@ -46,10 +53,7 @@ public sealed class StatusCommandTests
     public void Status_and_export_find_the_store_through_a_config_file_or_SCYFI_STORE()
     {
         using var dir = new TempDirectory();
-        string path = Path.Combine(dir.Path, "cluster.db");
-        var store = new SweepStore(StoreLocation.Parse(path));
-        store.EnsureReady();
-        store.InsertSweep(Row("s-cfg", "completed", DateTimeOffset.UtcNow));
+        string path = StoreWith(Path.Combine(dir.Path, "cluster.db"), Row("s-cfg", "completed", DateTimeOffset.UtcNow));
         // The members' config file, as `scyfi coordinator --config` reads it.
         string config = Path.Combine(dir.Path, "node.json");
         File.WriteAllText(config, $$"""{"store": {{JsonSerializer.Serialize(path)}}, "seeds": []}""");

@@ -34,21 +34,17 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
         if (string.IsNullOrWhiteSpace(text))
         {
             string? env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (string.IsNullOrWhiteSpace(env)) return Sqlite(DefaultPath);
-            try { return ParseText(env); }
-            catch (ScyfiInputException e) when (e.Message.StartsWith("--store", StringComparison.Ordinal))
-            {
-                throw new ScyfiInputException(EnvironmentVariable + e.Message["--store".Length..]);
-            }
+            return string.IsNullOrWhiteSpace(env) ? Sqlite(DefaultPath, "--store") : ParseText(env, EnvironmentVariable);
         }
-        return ParseText(text);
+        return ParseText(text, "--store");
     }
 
-    private static StoreLocation ParseText(string text)
+    /// <summary>Parses <paramref name="text"/>; errors name <paramref name="source"/>, where the text came from.</summary>
+    private static StoreLocation ParseText(string text, string source)
     {
         text = text.Trim();
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return FromUrl(text);
+            return FromUrl(text, source);
         if (text.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
             try
@@ -58,24 +54,24 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             }
             catch (ArgumentException e)
             {
-                throw new ScyfiInputException($"--store: not a valid PostgreSQL connection string ({e.Message})");
+                throw new ScyfiInputException($"{source}: not a valid PostgreSQL connection string ({e.Message})");
             }
         }
-        if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) return Sqlite(text["sqlite:".Length..]);
-        return Sqlite(text);
+        if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase)) return Sqlite(text["sqlite:".Length..], source);
+        return Sqlite(text, source);
     }
 
-    private static StoreLocation Sqlite(string path)
+    private static StoreLocation Sqlite(string path, string source)
     {
-        if (path.Length == 0) throw new ScyfiInputException("--store: empty SQLite path");
+        if (path.Length == 0) throw new ScyfiInputException($"{source}: empty SQLite path");
         string full = Path.GetFullPath(path);
         return new StoreLocation(StoreKind.Sqlite, $"Data Source={full}", full);
     }
 
-    private static StoreLocation FromUrl(string url)
+    private static StoreLocation FromUrl(string url, string source)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new ScyfiInputException($"--store: '{url}' is not a valid postgres://user:password@host:port/database URL");
+            throw new ScyfiInputException($"{source}: '{url}' is not a valid postgres://user:password@host:port/database URL");
         var b = new NpgsqlConnectionStringBuilder
         {
             Host = uri.Host,
