@@ -78,8 +78,9 @@ public static class ScyfiAkkaSetup
     /// <summary>
     /// The analysis node: hosts tile workers (role worker) or, on other nodes, a proxy to them.
     /// Also makes the coordinator reachable through a singleton proxy on nodes that cannot host it.
+    /// Tile workers write finished points to <paramref name="points"/> (the sweep's result store).
     /// </summary>
-    public static AkkaConfigurationBuilder AddAnalysisNode(this AkkaConfigurationBuilder b, ScyfiNodeSettings s)
+    public static AkkaConfigurationBuilder AddAnalysisNode(this AkkaConfigurationBuilder b, ScyfiNodeSettings s, ITilePointStore points)
     {
         if (!s.IsCoordinator)
             b.WithSingletonProxy<SweepCoordinatorKey>("sweep-coordinator", new ClusterSingletonOptions { Role = ScyfiNodeSettings.CoordinatorRole });
@@ -90,7 +91,7 @@ public static class ScyfiAkkaSetup
                 // Props from the type and arguments, not from an expression: Props.Create(() => new …)
                 // compiles the expression into a new dynamic method for every entity, i.e. a JIT
                 // compilation per tile.
-                (_, registry) => entityId => Props.Create(typeof(TileWorker), entityId, registry.Get<SweepCoordinatorKey>(), gate),
+                (_, registry) => entityId => Props.Create(typeof(TileWorker), entityId, registry.Get<SweepCoordinatorKey>(), gate, points),
                 new TileExtractor(),
                 new ShardOptions
                 {

@@ -11,43 +11,54 @@ namespace Scyfi.AnalysisNode;
 /// <summary>
 /// One tile of one sweep, as a sharded persistent entity. On <see cref="AnalyzeTile"/> it
 /// persists the assignment, computes the tile's points on a background thread (the core sweep
-/// engine, warm-started inside the tile), persists a checkpoint of the finished points every few
-/// seconds, and finally persists completion, sends <see cref="TileAnalyzed"/> to the coordinator
-/// and passivates. If its node dies, sharding restarts it elsewhere (remembered entity); it
-/// replays its checkpoints and resumes with the first unfinished point. A finished tile answers
-/// every repeated request with the same result.
+/// engine, warm-started inside the tile), writes the finished points to the result store every
+/// few seconds, and finally persists completion, sends <see cref="TileAnalyzed"/> to the
+/// coordinator and passivates. The store is the tile's checkpoint: if its node dies, sharding
+/// restarts it elsewhere (remembered entity), it finds its finished points in the store and
+/// computes only the rest. A finished tile answers every repeated request the same way.
 /// </summary>
+/// <remarks>
+/// The points go to the store from here, not through the journal and the coordinator: a tile's
+/// results are most of the bytes a sweep moves, and each extra copy (a journal row, a remoting
+/// message, the coordinator's own write) cost CPU on machines that should be computing
+/// (bench/results/cluster-profile.md).
+/// </remarks>
 public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 {
-    /// <summary>How often finished points are persisted while computing.</summary>
+    /// <summary>How often finished points are written to the store while computing.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
     private readonly IActorRef _coordinator;
     private readonly TileComputeGate _gate;
+    private readonly ITilePointStore _store;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<int, PointResult> _done = [];
-    // Points finished by the computation thread and not yet journalled. The thread adds to the
-    // queue directly instead of telling the actor per point: a message per point scheduled the
-    // actor's mailbox on the thread pool thousands of times a second. The actor drains the queue
-    // on each checkpoint tick and at the end.
+    // Points finished by the computation thread and not yet stored. The thread adds to the queue
+    // directly instead of telling the actor per point: a message per point scheduled the actor's
+    // mailbox on the thread pool thousands of times a second. The actor drains the queue on each
+    // checkpoint tick and at the end.
     private readonly ConcurrentQueue<PointResult> _unsaved = new();
+    // Points journalled by earlier versions (TileCheckpoint events): stored before resuming.
+    private readonly Dictionary<int, PointResult> _journalled = [];
     private string? _sweepId;
     private int _tile;
     private string? _specJson;
+    private PointObject[] _warm = [];
     private int _attempts;
+    private int _pointsDone;
     private bool _completed;
     private CancellationTokenSource? _computation;
 
-    /// <summary>Creates the entity; results go to the coordinator (a singleton proxy).</summary>
-    public TileWorker(string entityId, IActorRef coordinator, TileComputeGate gate)
+    /// <summary>Creates the entity; results go to <paramref name="store"/>, news to the coordinator (a singleton proxy).</summary>
+    public TileWorker(string entityId, IActorRef coordinator, TileComputeGate gate, ITilePointStore store)
     {
         PersistenceId = "tile-" + entityId;
         _coordinator = coordinator;
         _gate = gate;
+        _store = store;
 
         Recover<TileAssigned>(Apply);
         Recover<TileComputationStarted>(Apply);
-        Recover<TileCheckpoint>(Apply);
+        Recover<TileCheckpoint>(e => { foreach (var p in e.Points) _journalled[p.Index] = p; });
         Recover<TileCompleted>(Apply);
         Recover<RecoveryCompleted>(_ =>
         {
@@ -59,8 +70,12 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         // The computation got a compute slot and runs: only now is it an attempt (one more
         // computation of the tile). Tiles waiting for a slot are assigned, not computed, so a
         // crash does not count them twice however many are queued.
-        Command<SlotEntered>(_ => Persist(new TileComputationStarted(_attempts + 1, _done.Count), Apply));
-        Command<Checkpoint>(_ => SaveCheckpoint());
+        Command<SlotEntered>(m =>
+        {
+            _pointsDone = m.PointsDone;
+            Persist(new TileComputationStarted(_attempts + 1, m.PointsDone), Apply);
+        });
+        Command<Checkpoint>(_ => StoreUnsaved());
         Command<ComputationFinished>(_ => Finish());
         Command<ComputationFailed>(f =>
         {
@@ -86,7 +101,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         if (_specJson is not null)
         {
             // Already assigned: computing (or about to resume). Tell the coordinator it is alive.
-            Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _done.Count));
+            Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _pointsDone));
             return;
         }
         var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, cmd.SpecJson, cmd.WarmStart);
@@ -95,29 +110,35 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// Waits for a compute slot of this node, then computes the unfinished points on a thread of
-    /// its own. Entering the slot is journalled (<see cref="SlotEntered"/>) while the computation
-    /// already runs, so the write costs no time on the critical path.
+    /// Reads the tile's finished points from the store, waits for a compute slot of this node,
+    /// then computes the rest on a thread of its own. Entering the slot is journalled
+    /// (<see cref="SlotEntered"/>) while the computation already runs, so the write costs no time
+    /// on the critical path.
     /// </summary>
     private void Launch()
     {
         var spec = SweepSpec.Parse(_specJson!);
         var grid = new SweepGrid(spec);
         var runner = new TileRunner(grid, new PointAnalyzer(spec));
-        var done = _done.Values.ToList();
+        var journalled = _journalled.Values.ToList();
+        _journalled.Clear();
         var warm = _warm;
         var self = Self;
         _computation = new CancellationTokenSource();
         var ct = _computation.Token;
         var gate = _gate;
+        var store = _store;
         var unsaved = _unsaved;
+        string sweepId = _sweepId!;
         int tile = _tile;
         Task.Run(async () =>
         {
             try
             {
+                if (journalled.Count > 0) store.WritePoints(sweepId, journalled);
+                var done = store.ReadPoints(sweepId, grid.TilePoints(tile));
                 using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
-                self.Tell(SlotEntered.Instance);
+                self.Tell(new SlotEntered(done.Count));
                 // The computation itself is long and CPU-bound: give it a thread of its own.
                 await Task.Factory.StartNew(() => runner.Run(tile, done, unsaved.Enqueue, ct, warm),
                     ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
@@ -133,50 +154,46 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         Timers.StartPeriodicTimer("checkpoint", Checkpoint.Instance, CheckpointInterval);
     }
 
-    private void SaveCheckpoint()
-    {
-        var batch = DrainUnsaved();
-        if (batch.Length > 0) Persist(new TileCheckpoint(batch), Apply);
-    }
-
-    private PointResult[] DrainUnsaved()
+    /// <summary>
+    /// Writes the points finished since the last checkpoint to the store. On the actor's thread,
+    /// so that completion is journalled strictly after the last write; if the store fails, the
+    /// entity restarts and resumes from what the store has.
+    /// </summary>
+    private void StoreUnsaved()
     {
         var batch = new List<PointResult>(_unsaved.Count);
         while (_unsaved.TryDequeue(out var p)) batch.Add(p);
-        return batch.ToArray();
+        if (batch.Count == 0) return;
+        _store.WritePoints(_sweepId!, batch);
+        _pointsDone += batch.Count;
     }
 
     private void Finish()
     {
         Timers.Cancel("checkpoint");
-        // The last points and the completion go to the journal in one write.
-        var events = new List<IScyfiMessage>();
-        var last = DrainUnsaved();
-        if (last.Length > 0) events.Add(new TileCheckpoint(last));
-        events.Add(new TileCompleted(_attempts));
-        PersistAll(events, e =>
+        StoreUnsaved();
+        Persist(new TileCompleted(_attempts), e =>
         {
-            switch (e)
-            {
-                case TileCheckpoint c: Apply(c); break;
-                case TileCompleted c:
-                    Apply(c);
-                    Reply();
-                    Passivate();
-                    break;
-            }
+            Apply(e);
+            Reply();
+            Passivate();
         });
     }
 
     private void Reply()
     {
-        var points = _done.Values.OrderBy(p => p.Index).ToArray();
+        // A tile completed under an earlier version kept its points in the journal; the
+        // coordinator now reads every tile's points from the store.
+        if (_journalled.Count > 0)
+        {
+            _store.WritePoints(_sweepId!, _journalled.Values);
+            _journalled.Clear();
+        }
+        int points = new SweepGrid(SweepSpec.Parse(_specJson!)).TilePoints(_tile).Length;
         _coordinator.Tell(new TileAnalyzed(_sweepId!, _tile, points, _attempts));
     }
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
-
-    private PointObject[] _warm = [];
 
     private void Apply(TileAssigned e)
     {
@@ -187,11 +204,6 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     }
 
     private void Apply(TileComputationStarted e) => _attempts = e.Attempt;
-
-    private void Apply(TileCheckpoint e)
-    {
-        foreach (var p in e.Points) _done[p.Index] = p;
-    }
 
     private void Apply(TileCompleted e)
     {
@@ -209,7 +221,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     // Messages to itself only: never leave the process, so they are exempt from serialize-messages.
     private sealed record ComputationFailed(Exception Error) : INoSerializationVerificationNeeded;
+    private sealed record SlotEntered(int PointsDone) : INoSerializationVerificationNeeded;
     private sealed class ComputationFinished : INoSerializationVerificationNeeded { public static readonly ComputationFinished Instance = new(); }
     private sealed class Checkpoint : INoSerializationVerificationNeeded { public static readonly Checkpoint Instance = new(); }
-    private sealed class SlotEntered : INoSerializationVerificationNeeded { public static readonly SlotEntered Instance = new(); }
 }

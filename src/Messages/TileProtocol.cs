@@ -12,25 +12,29 @@ public sealed record AnalyzeTile(string SweepId, int Tile, string SpecJson, Poin
 /// <summary>Tile worker → coordinator: the tile is being computed (answer to a repeated request).</summary>
 public sealed record TileInProgress(string SweepId, int Tile, int PointsDone) : IScyfiMessage;
 
-/// <summary>Tile worker → coordinator: the finished tile (sent again whenever the tile is asked again).</summary>
+/// <summary>
+/// Tile worker → coordinator: the tile is finished (sent again whenever the tile is asked again).
+/// Its points are already in the result store: the worker writes them there itself, before it
+/// journals completion and sends this, so a tile's results are not carried through the cluster.
+/// </summary>
 /// <param name="SweepId">Sweep.</param>
 /// <param name="Tile">Tile number.</param>
-/// <param name="Points">Results of all points of the tile.</param>
+/// <param name="Points">How many points of the tile are in the store (all of them).</param>
 /// <param name="Computations">How many times this tile's computation was started or resumed (1 without failures).</param>
-public sealed record TileAnalyzed(string SweepId, int Tile, PointResult[] Points, int Computations) : IScyfiMessage;
+public sealed record TileAnalyzed(string SweepId, int Tile, int Points, int Computations) : IScyfiMessage;
 
 /// <summary>Worker event: the tile was assigned (the spec is kept, so a restarted entity can resume alone).</summary>
 public sealed record TileAssigned(string SweepId, int Tile, string SpecJson, PointObject[]? WarmStart) : IScyfiMessage;
 
 /// <summary>Worker event: a computation of the tile started or resumed after a failure.</summary>
 /// <param name="Attempt">1 for the first computation.</param>
-/// <param name="PointsDone">Points already known from checkpoints.</param>
+/// <param name="PointsDone">Points of the tile already in the store when it started.</param>
 public sealed record TileComputationStarted(int Attempt, int PointsDone) : IScyfiMessage;
 
 /// <summary>
-/// Worker event, every few seconds while computing: the points finished since the last
-/// checkpoint. Each point's random stream is derived from (seed, point index), so the finished
-/// points are the whole search state: a resumed tile continues exactly where it stopped.
+/// Worker event of earlier versions, which journalled finished points every few seconds. Points
+/// now go to the result store instead (the store is the checkpoint); these events are still
+/// read, so a tile interrupted under an earlier version resumes with the points it had.
 /// </summary>
 public sealed record TileCheckpoint(PointResult[] Points) : IScyfiMessage;
 

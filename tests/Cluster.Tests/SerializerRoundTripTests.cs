@@ -28,11 +28,11 @@ public sealed class SerializerRoundTripTests : IDisposable
         {
             new AnalyzeTile("s1", 3, "{\"spec\":1}", [obj]),
             new AnalyzeTile("s1", 3, "{}", null),
-            new TileAnalyzed("s1", 3, [point, point with { Index = 8, Objects = [] }], 2),
+            new TileAnalyzed("s1", 3, 256, 2),
             new TileInProgress("s1", 3, 12),
             new TileAssigned("s1", 3, "{}", [obj]),
             new TileComputationStarted(2, 10),
-            new TileCheckpoint([point]),
+            new TileCheckpoint([point, point with { Index = 8, Objects = [] }]),
             new TileCompleted(2),
             new SubmitSweep("s1", "{}", "edges", 4, 2),
             new SweepAccepted("s1", 10),

@@ -59,7 +59,7 @@ public sealed class ScyfiNode : IAsyncDisposable
                         c.ClearLoggers();
                         c.AddLoggerFactory();
                     });
-                    b.WithScyfiCluster(settings).AddAnalysisNode(settings).AddSweepCoordinator(settings, store);
+                    b.WithScyfiCluster(settings).AddAnalysisNode(settings, store).AddSweepCoordinator(settings, store);
                     if (dashboard is not null) b.WithScyfiDashboard(settings, dashboard);
                 });
                 extraServices?.Invoke(services);

@@ -144,18 +144,18 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         }
         s.InFlight.Remove(m.Tile);
         if (m.Tile < 0 || m.Tile >= s.TilesTotal || s.IsDone(m.Tile)) return;   // duplicate or foreign
-        if (m.Points.Length != s.Grid.TilePoints(m.Tile).Length)
+        if (m.Points != s.Grid.TilePoints(m.Tile).Length)
         {
-            _log.Warning("tile {0} of sweep {1} came back with {2} points; asking again", m.Tile, m.SweepId, m.Points.Length);
+            _log.Warning("tile {0} of sweep {1} came back with {2} points; asking again", m.Tile, m.SweepId, m.Points);
             return;
         }
-        // Store first, then record: a crash in between re-records the same data, never loses it.
-        _store.WritePoints(m.SweepId, m.Points);
-        Persist(new TileRecorded(m.SweepId, m.Tile, m.Points.Length, m.Computations), e =>
+        // The worker stored the points before it sent this (store first, then record): a crash
+        // in between re-records the same data, never loses it.
+        Persist(new TileRecorded(m.SweepId, m.Tile, m.Points, m.Computations), e =>
         {
             Apply(e);
             // For observers (the dashboard): which node computed the tile. Local only, never persisted.
-            Context.System.EventStream.Publish(new TileRecordedNotice(m.SweepId, m.Tile, m.Points.Length, m.Computations, Sender.Path.Address));
+            Context.System.EventStream.Publish(new TileRecordedNotice(m.SweepId, m.Tile, m.Points, m.Computations, Sender.Path.Address));
             UpdateStoreSoon(s);
             MaybeSnapshot();
             if (s.AllDone) StartAnalysis(s); else Dispatch(s);

@@ -4,18 +4,20 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Scyfi.Core;
 using Scyfi.Core.Sweeps;
+using Scyfi.AnalysisNode;
 using Scyfi.Messages;
 
 namespace Scyfi.Coordinator.Store;
 
 /// <summary>
 /// The result store next to the journal: one row per sweep (its progress, the read model), one
-/// per grid point (its objects, as JSON) and the sweep's bifurcations. The coordinator writes it
-/// idempotently (upserts), so a tile recorded again after a crash overwrites identical data and
-/// is never counted twice; exports and <c>scyfi status</c> read it without a running cluster.
+/// per grid point (its objects, as JSON) and the sweep's bifurcations. Tile workers write the
+/// points, the coordinator the rest; every write is idempotent (upserts), so a point written again
+/// after a crash overwrites identical data and nothing is counted twice. Exports and
+/// <c>scyfi status</c> read it without a running cluster.
 /// Plain ADO.NET on SQLite or PostgreSQL: the SQL below is understood by both.
 /// </summary>
-public sealed class SweepStore(StoreLocation location)
+public sealed class SweepStore(StoreLocation location) : ITilePointStore
 {
     /// <summary>Where it is.</summary>
     public StoreLocation Location { get; } = location;
@@ -122,8 +124,8 @@ public sealed class SweepStore(StoreLocation location)
 
     /// <summary>
     /// PostgreSQL: one statement for the whole batch (arrays unnested server-side). A statement per
-    /// point is a network round trip per point, and the coordinator writes a tile's points on its
-    /// own thread before it records the tile.
+    /// point is a network round trip per point, and a tile worker writes its points while the next
+    /// tile computes on the same machine.
     /// </summary>
     private void WritePointsPostgres(string sweepId, IEnumerable<PointResult> points)
     {
