@@ -41,7 +41,9 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<int, PointResult> _journalled = [];
     private string? _sweepId;
     private int _tile;
-    private string? _specJson;
+    // The spec, parsed once when the tile is assigned (or its assignment recovered).
+    private SweepSpec? _spec;
+    private SweepGrid? _grid;
     private PointObject[] _warm = [];
     private int _attempts;
     private int _pointsDone;
@@ -63,7 +65,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             // A remembered entity restarted after a crash resumes on its own.
-            if (_specJson is not null && !_completed) Launch();
+            if (_spec is not null && !_completed) Launch();
         });
 
         Command<AnalyzeTile>(OnAnalyze);
@@ -98,7 +100,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             Passivate();
             return;
         }
-        if (_specJson is not null)
+        if (_spec is not null)
         {
             // Already assigned: computing (or about to resume). Tell the coordinator it is alive.
             Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _pointsDone));
@@ -117,11 +119,9 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void Launch()
     {
-        var spec = SweepSpec.Parse(_specJson!);
-        var grid = new SweepGrid(spec);
-        var runner = new TileRunner(grid, new PointAnalyzer(spec));
-        var journalled = _journalled.Values.ToList();
-        _journalled.Clear();
+        StoreJournalled();
+        var grid = _grid!;
+        var runner = new TileRunner(grid, new PointAnalyzer(_spec!));
         var warm = _warm;
         var self = Self;
         _computation = new CancellationTokenSource();
@@ -135,7 +135,6 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         {
             try
             {
-                if (journalled.Count > 0) store.WritePoints(sweepId, journalled);
                 var done = store.ReadPoints(sweepId, grid.TilePoints(tile));
                 using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
                 self.Tell(new SlotEntered(done.Count));
@@ -182,15 +181,20 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     private void Reply()
     {
-        // A tile completed under an earlier version kept its points in the journal; the
-        // coordinator now reads every tile's points from the store.
-        if (_journalled.Count > 0)
-        {
-            _store.WritePoints(_sweepId!, _journalled.Values);
-            _journalled.Clear();
-        }
-        int points = new SweepGrid(SweepSpec.Parse(_specJson!)).TilePoints(_tile).Length;
+        StoreJournalled();
+        int points = _grid!.TilePoints(_tile).Length;
         _coordinator.Tell(new TileAnalyzed(_sweepId!, _tile, points, _attempts));
+    }
+
+    /// <summary>
+    /// Points that an earlier version journalled (rare: a tile assigned before an upgrade) go to
+    /// the store, where the tile's resumption and the coordinator now look for them.
+    /// </summary>
+    private void StoreJournalled()
+    {
+        if (_journalled.Count == 0) return;
+        _store.WritePoints(_sweepId!, _journalled.Values);
+        _journalled.Clear();
     }
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
@@ -199,7 +203,8 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     {
         _sweepId = e.SweepId;
         _tile = e.Tile;
-        _specJson = e.SpecJson;
+        _spec = SweepSpec.Parse(e.SpecJson);
+        _grid = new SweepGrid(_spec);
         _warm = e.WarmStart ?? [];
     }
 
