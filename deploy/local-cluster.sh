@@ -142,19 +142,13 @@ wait_for_line() {   # FILE REGEX TIMEOUT PID WHAT
 http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/null || true; }
 
 # ---- the build -----------------------------------------------------------------------------------
-# The launcher builds src/Coordinator in Release when a source changed. The members then run a copy
+# The launcher publishes src/Coordinator (Release, precompiled) when a source changed. The members then run a copy
 # of the output, so a rebuild in the working tree during the run cannot change code under them.
 "$root/scyfi" --help >/dev/null 2>"$run/build.log" || fail "the build failed: $(last_line "$run/build.log")"
-out="$root/src/Coordinator/bin/Release/net10.0"
+out="$root/src/Coordinator/bin/launcher"
 bin="$run/bin"
-mkdir -p "$bin/runtimes"
-find "$out" -mindepth 1 -maxdepth 1 ! -name runtimes -exec cp -r {} "$bin/" \;
-case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64|arm64) rid=linux-arm64 ;; *) rid="" ;; esac
-if [ -n "$rid" ] && [ -d "$out/runtimes/$rid" ]; then
-  cp -r "$out/runtimes/unix" "$out/runtimes/$rid" "$bin/runtimes/" 2>/dev/null || cp -r "$out/runtimes/." "$bin/runtimes/"
-else
-  cp -r "$out/runtimes/." "$bin/runtimes/"
-fi
+mkdir -p "$bin"
+cp -r "$out/." "$bin/"
 
 # ---- PostgreSQL and a fresh database -------------------------------------------------------------
 # As test.sh does: Debian's cluster "main" on 127.0.0.1 with a role scyfi/scyfi that may create databases.

@@ -22,7 +22,7 @@ json.dump({"model": {"type": "plrnn", "A": [[0, 0.8], [-0.4, 0.2]], "W": [[0, 0]
            "set": {"A[0,0]": {"a_l": 1.0}, "W[0,0]": {"a_l": -1.0, "a_r": 1.0}},
            "tile": 16, "finder": {"outer": 10, "inner": 50, "seed": 1}}, open(sys.argv[1], "w"))
 PY
-dll="src/Coordinator/bin/Release/net10.0/scyfi.dll"
+dll="src/Coordinator/bin/launcher/scyfi.dll"   # what ./scyfi built and runs
 start=$(date +%s.%N)
 /usr/bin/time -v -o "$work/time.txt" dotnet "$dll" sweep "$work/spec.json" --out "$work/out" --store "$work/scale.db" --refine none \
   > "$work/stdout.txt" 2> "$work/stderr.txt" &

@@ -20,7 +20,7 @@ cd "$root"
 admin="${SCYFI_BENCH_POSTGRES:-${SCYFI_TEST_POSTGRES:-}}"
 [ -n "$admin" ] || { echo "workers.sh: set SCYFI_BENCH_POSTGRES to an admin URL like postgres://scyfi:scyfi@127.0.0.1:5432/postgres" >&2; exit 2; }
 ./scyfi --version >/dev/null
-dll="$root/src/Coordinator/bin/Release/net10.0/scyfi.dll"
+dll="$root/src/Coordinator/bin/launcher/scyfi.dll"   # what ./scyfi built and runs
 dotnet build -c Release bench/Scyfi.SweepBench -v q -nologo >/dev/null
 bench="$root/bench/Scyfi.SweepBench/bin/Release/net10.0/Scyfi.SweepBench.dll"
 work="$(mktemp -d -t scyfi-workers-XXXXXX)"
