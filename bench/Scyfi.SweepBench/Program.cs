@@ -9,7 +9,8 @@ namespace Scyfi.SweepBench;
 ///   warmstart  grid points per second with warm start on and off;
 ///   adaptive   adaptive refinement against a dense 801×801 grid (evaluations, agreement);
 ///   cluster    embedded cluster against the in-process engine on the same grid;
-///   engine     the in-process engine alone on a spec file (the baseline of the worker benchmarks);
+///   engine     the in-process engine alone on a spec file (the baseline of the worker and cold-start
+///              benchmarks; refinement none unless a fourth argument names one);
 ///   trajectory checkpoints per second of a trajectory analysis, in-process against embedded cluster;
 ///   stores     persisted events/s and tiles/s of the embedded cluster on SQLite and on PostgreSQL.
 /// Results are printed as markdown.
@@ -28,7 +29,8 @@ public static class Program
             "cluster" => await ClusterOverhead.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 321),
             "trajectory" => await TrajectoryThroughput.RunAsync(Console.Out),
             "stores" => await StoreThroughput.RunAsync(Console.Out),
-            "engine" when args.Length > 1 => Engine.Run(Console.Out, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1),
+            "engine" when args.Length > 1 => Engine.Run(Console.Out, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1,
+                args.Length > 3 ? Enum.Parse<Scyfi.Core.Sweeps.RefineMode>(args[3], ignoreCase: true) : Scyfi.Core.Sweeps.RefineMode.None),
             _ => Usage(),
         };
         Console.Error.WriteLine($"({mode}: {sw.Elapsed.TotalSeconds:F0} s)");
@@ -37,7 +39,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster [N] | trajectory | stores | engine SPEC [THREADS]");
+        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster [N] | trajectory | stores | engine SPEC [THREADS] [none|edges|adaptive]");
         return 2;
     }
 }
