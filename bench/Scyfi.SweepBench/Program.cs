@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Scyfi.Core.Sweeps;
 
 namespace Scyfi.SweepBench;
 
@@ -30,7 +31,7 @@ public static class Program
             "trajectory" => await TrajectoryThroughput.RunAsync(Console.Out),
             "stores" => await StoreThroughput.RunAsync(Console.Out),
             "engine" when args.Length > 1 => Engine.Run(Console.Out, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1,
-                args.Length > 3 ? Enum.Parse<Scyfi.Core.Sweeps.RefineMode>(args[3], ignoreCase: true) : Scyfi.Core.Sweeps.RefineMode.None),
+                args.Length > 3 ? Enum.Parse<RefineMode>(args[3], ignoreCase: true) : RefineMode.None),
             _ => Usage(),
         };
         Console.Error.WriteLine($"({mode}: {sw.Elapsed.TotalSeconds:F0} s)");

@@ -9,7 +9,7 @@ namespace Scyfi.Coordinator.Cli;
 /// <c>--verbose</c> the same events already went through the logger); warnings, errors and
 /// anything else reach <paramref name="inner"/> (stderr) unchanged.
 /// </summary>
-public sealed class AkkaStandardOutFilter(TextWriter inner) : TextWriter
+internal sealed class AkkaStandardOutFilter(TextWriter inner) : TextWriter
 {
     /// <inheritdoc/>
     public override Encoding Encoding => inner.Encoding;
