@@ -33,6 +33,7 @@ internal static class SweepRun
         Func<SweepStatus, int> completed, CancellationToken ct, DashboardSettings? dashboard = null)
     {
         SweepStatus? last = null;
+        Task<int>? outputs = null;
         await using (var node = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboard).ConfigureAwait(false))
         {
             DashboardOptions.Announce(ctx, node);
@@ -51,6 +52,9 @@ internal static class SweepRun
                     }, ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 last = final;
+                // The outputs come from the store alone: build them while the node leaves the
+                // cluster and shuts down (mostly waiting) instead of after it.
+                if (final.State == "completed") outputs = Task.Run(() => completed(final), CancellationToken.None);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -68,7 +72,7 @@ internal static class SweepRun
             ctx.Err.WriteLine($"scyfi: sweep {sweepId} was cancelled; continue with: {resumeHint}");
             return ExitCodes.Internal;
         }
-        return completed(last);
+        return await outputs!.ConfigureAwait(false);
     }
 
     /// <summary>" --store S" when the store is not the default one (for the commands printed in hints).</summary>
