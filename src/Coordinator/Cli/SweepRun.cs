@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Scyfi.AnalysisNode;
 using Scyfi.Coordinator.Cluster;
 using Scyfi.Coordinator.Dashboard;
 using Scyfi.Coordinator.Store;
+using Scyfi.Core.Sweeps;
 using Scyfi.Messages;
 
 namespace Scyfi.Coordinator.Cli;
@@ -34,6 +36,11 @@ internal static class SweepRun
     {
         SweepStatus? last = null;
         Task<int>? outputs = null;
+        if (settings.IsWorker && SpecOf(request, store, sweepId) is { } spec)
+        {
+            int warmed = FinderWarmUp.Run(spec, FinderWarmUp.DefaultBudget, ct);
+            ctx.Logger("sweep").LogDebug("finder warm-up: {Points} points", warmed);
+        }
         await using (var node = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboard).ConfigureAwait(false))
         {
             DashboardOptions.Announce(ctx, node);
@@ -73,6 +80,17 @@ internal static class SweepRun
             return ExitCodes.Internal;
         }
         return await outputs!.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The spec of the sweep about to be computed (submitted or resumed); null when there is
+    /// nothing left to compute (the sweep is complete in the store, or unknown).
+    /// </summary>
+    private static SweepSpec? SpecOf(object request, SweepStore store, string sweepId)
+    {
+        var row = store.GetSweep(sweepId);
+        if (row?.State == "completed") return null;
+        return request is SubmitSweep submit ? SweepSpec.Parse(submit.SpecJson) : row is null ? null : SweepSpec.Parse(row.SpecJson);
     }
 
     /// <summary>" --store S" when the store is not the default one (for the commands printed in hints).</summary>
