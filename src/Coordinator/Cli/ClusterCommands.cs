@@ -6,6 +6,7 @@ using Scyfi.AnalysisNode;
 using Scyfi.Coordinator.Cluster;
 using Scyfi.Coordinator.Store;
 using Scyfi.Core;
+using Scyfi.Core.Sweeps;
 using Scyfi.Messages;
 using Spectre.Console;
 
@@ -150,6 +151,9 @@ internal static class ClusterCommands
             if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
             var settings = node.Settings(p, store.Location, roles, seeds) with { ComputeSlots = slots };
             store.EnsureReady();
+            // Before Akka.NET starts compiling: see FinderWarmUp (a worker's first sweep otherwise
+            // runs the finder's instrumented code while the member's start-up is compiled).
+            if (settings.IsWorker) FinderWarmUp.Run(FinderWarmUp.Generic, FinderWarmUp.DefaultBudget, ct);
             await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboardSettings).ConfigureAwait(false);
             var self = Akka.Cluster.Cluster.Get(member.System).SelfAddress;
             ctx.Out.WriteLine($"scyfi {name} up at {self} (store {store.Location.Display}); Ctrl-C to leave");

@@ -29,4 +29,13 @@ public sealed class FinderWarmUpTests
         int points = FinderWarmUp.Run(spec, TimeSpan.FromMilliseconds(200));
         Assert.InRange(points, 0, new SweepGrid(spec).PointCount - 1);
     }
+
+    [Fact]
+    public void The_generic_warm_up_is_a_computable_sweep_to_order_4()
+    {
+        // What `scyfi node` warms with before it joins: it must parse and run to the end.
+        var spec = FinderWarmUp.Generic;
+        Assert.Equal([1, 2, 3, 4], spec.Orders);
+        Assert.Equal(new SweepGrid(spec).PointCount, FinderWarmUp.Run(spec, TimeSpan.FromMinutes(5)));
+    }
 }
