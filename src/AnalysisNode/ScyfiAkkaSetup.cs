@@ -48,6 +48,11 @@ public static class ScyfiAkkaSetup
             akka.cluster.leader-actions-interval = 100ms
             akka.cluster.singleton.hand-over-retry-interval = 200ms
             akka.cluster.singleton.min-number-of-hand-over-retries = 75
+            # A singleton proxy that asks before the singleton exists asks again only after this
+            # interval (1 s by default), buffering the messages meanwhile: a third of the
+            # embedded sweeps lost about 0.7 s at submission. It asks only while it has no
+            # singleton, so a shorter interval costs nothing once the cluster is up.
+            akka.cluster.singleton-proxy.singleton-identification-interval = 100ms
             """;
         if (s.JournalIsSqlite)
         {
