@@ -87,4 +87,21 @@ public sealed class StatusCommandTests
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("config file", missing.Stderr);
     }
+
+    [Fact]
+    public void Commands_on_a_store_that_does_not_exist_say_so_and_create_nothing()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "nowhere", "s.db");
+
+        BadInput.AssertRejected(CliRunner.Run("status", "s-x", "--store", path), "no sweep 's-x'");
+        BadInput.AssertRejected(CliRunner.Run("export", "s-x", "--store", path, "--out", Path.Combine(dir.Path, "out")), "no sweep 's-x'");
+        BadInput.AssertRejected(CliRunner.Run("resume", "s-x", "--store", path), "no sweep 's-x'");
+        BadInput.AssertRejected(CliRunner.Run("cancel", "s-x", "--store", path), "no sweep 's-x'");
+        var list = CliRunner.Run("status", "--store", path);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("no sweeps", list.Stdout);
+
+        Assert.Equal([], Directory.GetFileSystemEntries(dir.Path));
+    }
 }

@@ -41,7 +41,7 @@ internal static class ClusterCommands
         cmd.SetAction((p, ct) =>
         {
             string id = p.GetValue(sweep)!;
-            var (store, settings) = Prepare(p, node, id, mustExist: true, client: p.GetValue(node.Seed) is { Length: > 0 });
+            var (store, settings) = Prepare(p, node, id, client: p.GetValue(node.Seed) is { Length: > 0 });
             int slots = p.GetValue(threads);
             if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
             return SweepRun.RunAsync(ctx, settings with { ComputeSlots = slots }, store, id, p.GetValue(output) ?? id, new ResumeSweep(id), ct,
@@ -59,7 +59,7 @@ internal static class ClusterCommands
         cmd.SetAction(async (p, ct) =>
         {
             string id = p.GetValue(sweep)!;
-            var (store, settings) = Prepare(p, node, id, mustExist: true, client: p.GetValue(node.Seed) is { Length: > 0 });
+            var (store, settings) = Prepare(p, node, id, client: p.GetValue(node.Seed) is { Length: > 0 });
             await using var member = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct).ConfigureAwait(false);
             var ack = await SweepSession.AskWithRetry<SweepCommandAck>(member.Coordinator, new CancelSweep(id), ct).ConfigureAwait(false);
             ctx.Out.WriteLine($"sweep {id}: {ack.State}");
@@ -77,9 +77,14 @@ internal static class ClusterCommands
         cmd.SetAction(p =>
         {
             var store = new SweepStore(node.ResolveStore(p));
-            store.EnsureReady();
             string? id = p.GetValue(sweep);
-            var rows = id is null ? store.ListSweeps() : store.GetSweep(id) is { } one ? [one] : throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+            List<SweepRow> rows = [];
+            if (store.Exists)
+            {
+                store.EnsureReady();
+                rows = id is null ? store.ListSweeps() : store.GetSweep(id) is { } one ? [one] : [];
+            }
+            if (id is not null && rows.Count == 0) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
             var now = DateTimeOffset.UtcNow;
             if (p.GetValue(json))
             {
@@ -123,6 +128,7 @@ internal static class ClusterCommands
         {
             string outDir = p.GetValue(output) ?? throw new ScyfiInputException("missing --out DIR");
             var store = new SweepStore(node.ResolveStore(p));
+            if (!store.Exists) throw new ScyfiInputException($"no sweep '{p.GetValue(sweep)}' in {store.Location.Display}");
             store.EnsureReady();
             var result = StoreExport.Write(store, p.GetValue(sweep)!, outDir);
             SweepCommand.WriteSummary(ctx.Out, result, outDir);
@@ -168,14 +174,15 @@ internal static class ClusterCommands
         return cmd;
     }
 
-    private static (SweepStore, ScyfiNodeSettings) Prepare(ParseResult p, NodeOptions node, string id, bool mustExist, bool client)
+    /// <summary>The store and member settings for a command on an existing sweep (resume, cancel).</summary>
+    private static (SweepStore, ScyfiNodeSettings) Prepare(ParseResult p, NodeOptions node, string id, bool client)
     {
         var store = new SweepStore(node.ResolveStore(p));
         var seeds = node.ResolveSeeds(p);
         string[] roles = client ? ["client"] : [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole];
         var settings = node.Settings(p, store.Location, roles, seeds);
-        store.EnsureReady();
-        if (mustExist && store.GetSweep(id) is null) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+        if (store.Exists) store.EnsureReady();
+        if (!store.Exists || store.GetSweep(id) is null) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
         return (store, settings);
     }
 }

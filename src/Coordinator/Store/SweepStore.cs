@@ -40,6 +40,13 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
     }
 
     /// <summary>
+    /// False for an SQLite store whose file does not exist yet. Commands that only read a sweep
+    /// (status, export, resume, cancel) check this first: opening the file would create it, and a
+    /// mistyped --store or a run in the wrong folder would leave an empty store behind.
+    /// </summary>
+    public bool Exists => Location.Kind != StoreKind.Sqlite || File.Exists(Location.Display);
+
+    /// <summary>
     /// Checks the store answers and creates the tables; an unreachable store is a user error
     /// (one line, exit 2) raised before anything else starts.
     /// </summary>
