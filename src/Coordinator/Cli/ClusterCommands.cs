@@ -78,13 +78,14 @@ internal static class ClusterCommands
         {
             var store = new SweepStore(node.ResolveStore(p));
             string? id = p.GetValue(sweep);
-            List<SweepRow> rows = [];
-            if (store.Exists)
+            List<SweepRow> rows;
+            if (id is not null) rows = [store.RequireSweep(id)];
+            else if (!store.Exists) rows = [];
+            else
             {
                 store.EnsureReady();
-                rows = id is null ? store.ListSweeps() : store.GetSweep(id) is { } one ? [one] : [];
+                rows = store.ListSweeps();
             }
-            if (id is not null && rows.Count == 0) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
             var now = DateTimeOffset.UtcNow;
             if (p.GetValue(json))
             {
@@ -128,8 +129,7 @@ internal static class ClusterCommands
         {
             string outDir = p.GetValue(output) ?? throw new ScyfiInputException("missing --out DIR");
             var store = new SweepStore(node.ResolveStore(p));
-            if (!store.Exists) throw new ScyfiInputException($"no sweep '{p.GetValue(sweep)}' in {store.Location.Display}");
-            store.EnsureReady();
+            store.RequireSweep(p.GetValue(sweep)!);
             var result = StoreExport.Write(store, p.GetValue(sweep)!, outDir);
             SweepCommand.WriteSummary(ctx.Out, result, outDir);
             return ExitCodes.Ok;
@@ -181,8 +181,7 @@ internal static class ClusterCommands
         var seeds = node.ResolveSeeds(p);
         string[] roles = client ? ["client"] : [ScyfiNodeSettings.CoordinatorRole, ScyfiNodeSettings.WorkerRole];
         var settings = node.Settings(p, store.Location, roles, seeds);
-        if (store.Exists) store.EnsureReady();
-        if (!store.Exists || store.GetSweep(id) is null) throw new ScyfiInputException($"no sweep '{id}' in {store.Location.Display}");
+        store.RequireSweep(id);
         return (store, settings);
     }
 }

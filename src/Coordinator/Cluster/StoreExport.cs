@@ -13,7 +13,7 @@ public static class StoreExport
     /// <summary>The completed sweep as a <see cref="SweepResult"/> (spec, every point, bifurcations, stats).</summary>
     public static SweepResult Load(SweepStore store, string sweepId)
     {
-        var row = store.GetSweep(sweepId) ?? throw new ScyfiInputException($"no sweep '{sweepId}' in {store.Location.Display}");
+        var row = store.GetSweep(sweepId) ?? throw store.NoSuchSweep(sweepId);
         if (row.State != "completed") throw new ScyfiInputException($"sweep '{sweepId}' is {row.State}, not completed ({row.TilesDone}/{row.TilesTotal} tiles); resume it first");
         var spec = SweepSpec.Parse(row.SpecJson);
         var grid = new SweepGrid(spec);

@@ -225,6 +225,20 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
     /// <summary>One sweep, or null.</summary>
     public SweepRow? GetSweep(string id) => QuerySweeps("SELECT * FROM scyfi_sweeps WHERE id = @id", ("id", id)).FirstOrDefault();
 
+    /// <summary>
+    /// The stored sweep <paramref name="id"/>, for commands on an existing sweep; a user error when
+    /// there is none. A missing SQLite store is reported without being created (see <see cref="Exists"/>).
+    /// </summary>
+    public SweepRow RequireSweep(string id)
+    {
+        if (!Exists) throw NoSuchSweep(id);
+        EnsureReady();
+        return GetSweep(id) ?? throw NoSuchSweep(id);
+    }
+
+    /// <summary>The one-line error for a sweep id this store does not hold.</summary>
+    public ScyfiInputException NoSuchSweep(string id) => new($"no sweep '{id}' in {Location.Display}");
+
     private List<SweepRow> QuerySweeps(string sql, params (string, object?)[] args)
     {
         using var c = Open();
