@@ -113,7 +113,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// Reads the tile's finished points from the store, waits for a compute slot of this node,
-    /// then computes the rest on a thread of its own. Entering the slot is journalled
+    /// then computes the rest on a thread of its own (or completes at once if none is left). Entering the slot is journalled
     /// (<see cref="SlotEntered"/>) while the computation already runs, so the write costs no time
     /// on the critical path.
     /// </summary>
@@ -135,7 +135,16 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         {
             try
             {
-                var done = store.ReadPoints(sweepId, grid.TilePoints(tile));
+                var points = grid.TilePoints(tile);
+                var done = store.ReadPoints(sweepId, points);
+                if (done.Count == points.Length)
+                {
+                    // Stopped after its last checkpoint and before its completion was journalled
+                    // (a crash in that window, which lasts one journal write): nothing is left to
+                    // compute, so this is no new computation of the tile and takes no slot.
+                    self.Tell(ComputationFinished.Instance);
+                    return;
+                }
                 using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
                 self.Tell(new SlotEntered(done.Count));
                 // The computation itself is long and CPU-bound: give it a thread of its own.
