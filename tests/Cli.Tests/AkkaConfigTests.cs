@@ -35,6 +35,11 @@ public sealed class AkkaConfigTests
         AssertConfigRefused("akka.remote.dot-netty.tcp { enable-ssl = true, ssl.certificate.path = \"/nonexistent/remote.pfx\" }", "/nonexistent/remote.pfx");
 
     [Fact]
+    public void Settings_under_sharding_coordinator_singleton_are_refused_naming_the_key() =>
+        // Akka.NET reads that key as the path of a settings block: a block there fails its start.
+        AssertConfigRefused("akka.cluster.sharding.coordinator-singleton.hand-over-retry-interval = 500ms", "akka.cluster.sharding.coordinator-singleton");
+
+    [Fact]
     public void Seeds_must_be_akka_tcp_or_akka_ssl_tcp_addresses()
     {
         using var dir = new TempDirectory();

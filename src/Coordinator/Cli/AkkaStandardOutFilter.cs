@@ -32,7 +32,12 @@ internal sealed class AkkaStandardOutFilter(TextWriter inner) : TextWriter
     /// <inheritdoc/>
     public override void Flush() => inner.Flush();
 
-    /// <summary>Whether a line is one of Akka.NET's routine (INFO or DEBUG) log lines.</summary>
+    /// <summary>
+    /// Whether a line is one of Akka.NET's routine (INFO or DEBUG) log lines, or Akka.Hosting's
+    /// "Unable to start AkkaHostedService" with the exception's stack: the start failure reaches
+    /// the command, which reports it in one line (and logs the exception if it is not the user's).
+    /// </summary>
     public static bool IsRoutine(string? line) =>
-        line is not null && (line.StartsWith("[INFO]", StringComparison.Ordinal) || line.StartsWith("[DEBUG]", StringComparison.Ordinal));
+        line is not null && (line.StartsWith("[INFO]", StringComparison.Ordinal) || line.StartsWith("[DEBUG]", StringComparison.Ordinal)
+            || line.StartsWith("Unable to start AkkaHostedService", StringComparison.Ordinal));
 }

@@ -85,6 +85,11 @@ internal sealed class NodeOptions
         {
             throw new ScyfiInputException($"--akka-config file '{path}' is not valid HOCON: {e.Message.Split('\n')[0]}");
         }
+        // Sharding's coordinator-singleton is the config path of a block with the singleton's
+        // settings (a string), not the block itself: a key under it makes Akka.Hosting fail at start.
+        const string coordinatorSingleton = "akka.cluster.sharding.coordinator-singleton";
+        if (config.HasPath(coordinatorSingleton) && !config.GetValue(coordinatorSingleton).IsString())
+            throw new ScyfiInputException($"--akka-config file '{path}': {coordinatorSingleton} is the path of a settings block (a string such as \"akka.cluster.singleton\"), not the block itself");
         // TLS for remoting is the reason this option exists: a missing certificate would otherwise
         // surface as a failed start deep inside Akka.Remote.
         const string tcp = "akka.remote.dot-netty.tcp";

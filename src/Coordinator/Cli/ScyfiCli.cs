@@ -103,7 +103,17 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     public ILoggerFactory LoggerFactory => _loggers ??= Microsoft.Extensions.Logging.LoggerFactory.Create(b => b
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-        .AddFilter(level => level >= (Verbose ? LogLevel.Information : LogLevel.Warning)));
+        .AddFilter((category, level) => Verbose || (level >= LogLevel.Warning && !IsStartReporter(category))));
+
+    /// <summary>
+    /// Akka.Hosting's service and the generic host log a failed start with the whole exception.
+    /// The failure also reaches the command, which reports it in one line (and logs the exception
+    /// itself when it is not a user mistake), so without --verbose their copies only add a stack
+    /// trace. Neither logs anything else at warning level here: the dashboard's background
+    /// service catches its own failures.
+    /// </summary>
+    private static bool IsStartReporter(string? category) =>
+        category is "Akka.Hosting.AkkaHostedService" or "Microsoft.Extensions.Hosting.Internal.Host";
 
     public ILogger Logger(string category) => LoggerFactory.CreateLogger(category);
 }

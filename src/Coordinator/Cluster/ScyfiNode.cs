@@ -76,6 +76,13 @@ public sealed class ScyfiNode : IAsyncDisposable
             await new ScyfiNode(host, settings).DisposeAsync().ConfigureAwait(false);
             throw new Core.ScyfiInputException($"--dashboard {dashboard.Url}: {e.Message.Split('\n')[0].TrimEnd('.')}");
         }
+        catch (Exception e) when (settings.ExtraHocon.Length > 0 && e is not OperationCanceledException)
+        {
+            // Scyfi's own configuration starts; with the user's HOCON added (--akka-config) it did
+            // not, so that HOCON is the thing to look at (Akka.NET's own message rarely says so).
+            await new ScyfiNode(host, settings).DisposeAsync().ConfigureAwait(false);
+            throw new Core.ScyfiInputException($"the cluster member did not start with the settings of --akka-config ({e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd('.')})");
+        }
         var node = new ScyfiNode(host, settings);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Akka.Cluster.Cluster.Get(node.System).RegisterOnMemberUp(() => up.TrySetResult());
