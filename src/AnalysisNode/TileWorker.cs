@@ -113,9 +113,9 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// Reads the tile's finished points from the store, waits for a compute slot of this node,
-    /// then computes the rest on a thread of its own (or completes at once if none is left). Entering the slot is journalled
-    /// (<see cref="SlotEntered"/>) while the computation already runs, so the write costs no time
-    /// on the critical path.
+    /// then computes the rest on a thread of its own (or completes at once if none is left).
+    /// Entering the slot is journalled (<see cref="SlotEntered"/>) while the computation already
+    /// runs, so the write costs no time on the critical path.
     /// </summary>
     private void Launch()
     {
