@@ -70,18 +70,10 @@ public sealed class ScyfiNode : IAsyncDisposable
         {
             await host.StartAsync(ct).ConfigureAwait(false);
         }
-        catch (IOException e) when (dashboard is not null)
+        catch (Exception e) when (UserStartFailure(e, settings, dashboard) is { } message)
         {
-            // Kestrel could not bind (address in use, or not an address of this machine): a user error, one line.
             await new ScyfiNode(host, settings).DisposeAsync().ConfigureAwait(false);
-            throw new Core.ScyfiInputException($"--dashboard {dashboard.Url}: {e.Message.Split('\n')[0].TrimEnd('.')}");
-        }
-        catch (Exception e) when (settings.ExtraHocon.Length > 0 && e is not OperationCanceledException)
-        {
-            // Scyfi's own configuration starts; with the user's HOCON added (--akka-config) it did
-            // not, so that HOCON is the thing to look at (Akka.NET's own message rarely says so).
-            await new ScyfiNode(host, settings).DisposeAsync().ConfigureAwait(false);
-            throw new Core.ScyfiInputException($"the cluster member did not start with the settings of --akka-config ({e.GetType().Name}: {e.Message.Split('\n')[0].TrimEnd('.')})");
+            throw new Core.ScyfiInputException(message);
         }
         var node = new ScyfiNode(host, settings);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,6 +87,21 @@ public sealed class ScyfiNode : IAsyncDisposable
             throw new Core.ScyfiInputException($"could not join the cluster within {timeout.TotalSeconds:F0} s (seeds: {(settings.Seeds.Count == 0 ? "none" : string.Join(", ", settings.Seeds))})");
         }
         return node;
+    }
+
+    /// <summary>
+    /// The one-line message when a failed start is the user's to fix, else null (an internal error).
+    /// </summary>
+    private static string? UserStartFailure(Exception e, ScyfiNodeSettings settings, DashboardSettings? dashboard)
+    {
+        string first = e.Message.Split('\n')[0].TrimEnd('.');
+        // Kestrel could not bind (address in use, or not an address of this machine).
+        if (e is IOException && dashboard is not null) return $"--dashboard {dashboard.Url}: {first}";
+        // Scyfi's own configuration starts; with the user's HOCON added (--akka-config) it did
+        // not, so that HOCON is the thing to look at (Akka.NET's own message rarely says so).
+        if (settings.ExtraHocon.Length > 0 && e is not OperationCanceledException)
+            return $"the cluster member did not start with the settings of --akka-config ({e.GetType().Name}: {first})";
+        return null;
     }
 
     /// <summary>Leaves the cluster and stops (graceful: hands the singleton and shards over).</summary>
