@@ -83,7 +83,7 @@ internal sealed class NodeOptions
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ScyfiInputException($"--akka-config file '{path}' is not valid HOCON: {e.Message.Split('\n')[0]}");
+            throw new ScyfiInputException($"--akka-config file '{path}' is not valid HOCON: {ScyfiInputException.FirstLine(e.Message)}");
         }
         // Sharding's coordinator-singleton is the config path of a block with the singleton's
         // settings (a string), not the block itself: a key under it makes Akka.Hosting fail at start.
@@ -122,7 +122,7 @@ internal sealed class NodeOptions
         }
         catch (JsonException e)
         {
-            throw new ScyfiInputException($"config file '{path}' is not valid: {e.Message.Split('\n')[0]}");
+            throw new ScyfiInputException($"config file '{path}' is not valid: {ScyfiInputException.FirstLine(e.Message)}");
         }
         return _config;
     }

@@ -94,7 +94,7 @@ public sealed class ScyfiNode : IAsyncDisposable
     /// </summary>
     private static string? UserStartFailure(Exception e, ScyfiNodeSettings settings, DashboardSettings? dashboard)
     {
-        string first = e.Message.Split('\n')[0].TrimEnd('.');
+        string first = Core.ScyfiInputException.FirstLine(e.Message).TrimEnd('.');
         // Kestrel could not bind (address in use, or not an address of this machine).
         if (e is IOException && dashboard is not null) return $"--dashboard {dashboard.Url}: {first}";
         // Scyfi's own configuration starts; with the user's HOCON added (--akka-config) it did

@@ -75,7 +75,7 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
-            throw new ScyfiInputException($"store {Location.Display} is unreachable: {FirstLine(e.Message)}");
+            throw new ScyfiInputException($"store {Location.Display} is unreachable: {ScyfiInputException.FirstLine(e.Message)}");
         }
     }
 
@@ -276,11 +276,5 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
         p.Value = value ?? DBNull.Value;
         cmd.Parameters.Add(p);
         return p;
-    }
-
-    private static string FirstLine(string s)
-    {
-        int i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
     }
 }

@@ -9,11 +9,5 @@ internal sealed class CheckpointSource(string path)
 
     /// <summary>A file that is broken, truncated or not of the format its name says.</summary>
     public ScyfiInputException Corrupt(string format, Exception e) =>
-        new($"checkpoint '{Path}' is not a readable {format} file: {FirstLine(e.Message)}");
-
-    internal static string FirstLine(string s)
-    {
-        int i = s.IndexOfAny(['\r', '\n']);
-        return (i < 0 ? s : s[..i]).Trim();
-    }
+        new($"checkpoint '{Path}' is not a readable {format} file: {ScyfiInputException.FirstLine(e.Message)}");
 }

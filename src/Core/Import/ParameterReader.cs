@@ -52,7 +52,7 @@ internal static class ParameterReader
         try { v = a.Values(); }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw src.Fail($"'{a.Name}' cannot be read: {CheckpointSource.FirstLine(e.Message)}");
+            throw src.Fail($"'{a.Name}' cannot be read: {ScyfiInputException.FirstLine(e.Message)}");
         }
         for (int i = 0; i < v.Length; i++)
         {

@@ -25,7 +25,7 @@ internal static class TorchCheckpointReader
         var contents = new CheckpointContents(src);
         ZipArchive zip;
         try { zip = ZipFile.OpenRead(path); }
-        catch (InvalidDataException e) { throw src.Corrupt(Format, new InvalidDataException($"not a zip archive ({CheckpointSource.FirstLine(e.Message)})")); }
+        catch (InvalidDataException e) { throw src.Corrupt(Format, new InvalidDataException($"not a zip archive ({ScyfiInputException.FirstLine(e.Message)})")); }
         using (zip)
         {
             try { Read(zip, contents); }

@@ -36,7 +36,7 @@ internal sealed class TrainingHypers
         try { root = TorchUnpickler.LoadPlain(System.IO.File.ReadAllBytes(path)); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ScyfiInputException($"checkpoint '{checkpointPath}': the hypers.pkl beside it cannot be read: {CheckpointSource.FirstLine(e.Message)}");
+            throw new ScyfiInputException($"checkpoint '{checkpointPath}': the hypers.pkl beside it cannot be read: {ScyfiInputException.FirstLine(e.Message)}");
         }
         // A pickled dict (args.__dict__) or a pickled argparse Namespace (a ClassDict of its attributes).
         if (root is not IDictionary d)

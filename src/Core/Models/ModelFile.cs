@@ -36,7 +36,7 @@ public static class ModelFile
         try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
         catch (JsonException e)
         {
-            throw new ScyfiInputException($"{source} is not valid JSON: {FirstLine(e.Message)}");
+            throw new ScyfiInputException($"{source} is not valid JSON: {ScyfiInputException.FirstLine(e.Message)}");
         }
         using (doc) return FromElement(doc.RootElement, source);
     }
@@ -103,12 +103,6 @@ public static class ModelFile
         }
         if (model is Alrnn al) o["reluCount"] = al.ReluCount;
         return o.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
-    }
-
-    private static string FirstLine(string s)
-    {
-        int i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
     }
 
     private readonly struct Reader(JsonElement root, string source)
