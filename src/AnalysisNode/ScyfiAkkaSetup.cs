@@ -100,6 +100,7 @@ public static class ScyfiAkkaSetup
         if (s.IsWorker)
         {
             var gate = new TileComputeGate(s.ComputeSlots);
+            b.AddStartup((system, _) => system.RegisterOnTermination(gate.Dispose));
             b.WithShardRegion<TileRegionKey>("tiles",
                 // Props from the type and arguments, not from an expression: Props.Create(() => new …)
                 // compiles the expression into a new dynamic method for every entity, i.e. a JIT

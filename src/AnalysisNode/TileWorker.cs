@@ -113,7 +113,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// Reads the tile's finished points from the store, waits for a compute slot of this node,
-    /// then computes the rest on a thread of its own (or completes at once if none is left).
+    /// then computes the rest on the slot's thread (or completes at once if none is left).
     /// Entering the slot is journalled (<see cref="SlotEntered"/>) while the computation already
     /// runs, so the write costs no time on the critical path.
     /// </summary>
@@ -145,13 +145,13 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
                     self.Tell(ComputationFinished.Instance);
                     return;
                 }
-                using var slot = await gate.EnterAsync(ct).ConfigureAwait(false);
-                self.Tell(new SlotEntered(done.Count));
-                // The computation itself is long and CPU-bound: give it a thread of its own.
-                await Task.Factory.StartNew(() => runner.Run(tile, done, unsaved.Enqueue, ct, warm),
-                    ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
-                // Told after the last Enqueue: the actor sees every point when it handles this.
-                self.Tell(ComputationFinished.Instance);
+                await gate.RunAsync(() =>
+                {
+                    self.Tell(new SlotEntered(done.Count));
+                    runner.Run(tile, done, unsaved.Enqueue, ct, warm);
+                    // Told after the last Enqueue: the actor sees every point when it handles this.
+                    self.Tell(ComputationFinished.Instance);
+                }, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
             catch (Exception ex)

@@ -41,7 +41,8 @@ public sealed class TileRestartTests
 
         // The remembered entity starts again on its own and reports to the coordinator.
         var coordinator = Inbox.Create(node.System);
-        node.System.ActorOf(Props.Create(() => new TileWorker(entityId, coordinator.Receiver, new TileComputeGate(1), cluster.Store)));
+        using var gate = new TileComputeGate(1);
+        node.System.ActorOf(Props.Create(() => new TileWorker(entityId, coordinator.Receiver, gate, cluster.Store)));
         var analyzed = (TileAnalyzed)await coordinator.ReceiveAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(new TileAnalyzed(sweepId, 0, 64, expectedComputations), analyzed);
