@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
+using LinqToDB;
 using Scyfi.Messages;
 
 namespace Scyfi.AnalysisNode;
@@ -124,7 +125,7 @@ public static class ScyfiAkkaSetup
         return b;
     }
 
-    private static SqlJournalOptions Journal(ScyfiNodeSettings s, bool isDefault)
+    internal static SqlJournalOptions Journal(ScyfiNodeSettings s, bool isDefault)
     {
         var db = s.JournalIsSqlite ? JournalDatabaseOptions.Sqlite : JournalDatabaseOptions.PostgreSql;
         if (!isDefault)
@@ -133,25 +134,42 @@ public static class ScyfiAkkaSetup
             if (db.MetadataTable is { } m) m.TableName = "sharding_metadata";
             if (db.TagTable is { } t) t.TableName = "sharding_tags";
         }
+        string connectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString;
         return new SqlJournalOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
         {
-            ConnectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString,
+            ConnectionString = connectionString,
             ProviderName = s.JournalProvider,
             AutoInitialize = true,
             DatabaseOptions = db,
+            DataOptions = SqliteDataOptions(s, connectionString),
         };
     }
 
-    private static SqlSnapshotOptions Snapshots(ScyfiNodeSettings s, bool isDefault)
+    internal static SqlSnapshotOptions Snapshots(ScyfiNodeSettings s, bool isDefault)
     {
         var db = s.JournalIsSqlite ? SnapshotDatabaseOptions.Sqlite : SnapshotDatabaseOptions.PostgreSql;
         if (!isDefault && db.SnapshotTable is { } t) t.TableName = "sharding_snapshot";
+        string connectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString;
         return new SqlSnapshotOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
         {
-            ConnectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString,
+            ConnectionString = connectionString,
             ProviderName = s.JournalProvider,
             AutoInitialize = true,
             DatabaseOptions = db,
+            DataOptions = SqliteDataOptions(s, connectionString),
         };
     }
+
+    /// <summary>
+    /// SQLite: the plugin's connections get the busy timeout as they open. Without it, a tile
+    /// entity whose recovery or journal write met another connection's write lock slept 150 ms in
+    /// Microsoft.Data.Sqlite: a new tile took 160–240 ms (median) to recover, 2–7 ms with it,
+    /// and the compute slots idled waiting for tiles (bench/results/cluster-profile.md §11).
+    /// </summary>
+    private static DataOptions? SqliteDataOptions(ScyfiNodeSettings s, string connectionString) =>
+        s.JournalIsSqlite
+            ? new DataOptions()
+                .UseConnectionString(s.JournalProvider, connectionString)
+                .UseAfterConnectionOpened(SqliteBusyTimeout.Apply, SqliteBusyTimeout.ApplyAsync)
+            : null;
 }
