@@ -15,16 +15,15 @@ internal static class ClusterOverhead
     /// enough that the cluster's fixed costs (JIT of Akka, persistence and the SQL providers,
     /// shard allocation) are not most of what is measured, as they are not in real sweeps.
     /// </summary>
-    public static async Task<int> RunAsync(TextWriter w, int n = 321)
+    public static async Task<int> RunAsync(TextWriter w, int n = 321, int measured = 3)
     {
         var spec = Specs.OneSwitch(n, 4, tile: 32);
         int threads = Environment.ProcessorCount;
         // Round 0 warms both up and is not counted: the cluster's first run in a process pays
         // the JIT compilation of Akka.NET, the persistence plugins and the SQL providers, which
         // cluster-profile.md measures separately (and a fresh `scyfi sweep` in sweep-cold.md).
-        // Then three measured rounds, the order alternating (engine first, then cluster first)
-        // so that a drift in the VM's speed during the run hits both alike.
-        const int measured = 3;
+        // Then the measured rounds (three unless asked), the order alternating (engine first, then
+        // cluster first) so that a drift in the VM's speed during the run hits both alike.
         SweepResult engine = new SweepEngine(spec, threads).Run();
         var warm = await RunClusterAsync(spec, threads, engine);
         bool identical = warm.Same;
@@ -55,7 +54,7 @@ internal static class ClusterOverhead
         // drifts with the other tenants' load, CPU time much less, and the CPU ratio says how
         // much work the cluster adds.
         static double Best(IEnumerable<double> v) => v.Min();
-        static double Median(IEnumerable<double> v) => v.Order().ElementAt(measured / 2);
+        double Median(IEnumerable<double> v) => v.Order().ElementAt(measured / 2);
         double eBest = Best(engineRuns.Select(r => r.Seconds)), cBest = Best(clusterRuns.Select(r => r.Seconds));
         double eMed = Median(engineRuns.Select(r => r.Seconds)), cMed = Median(clusterRuns.Select(r => r.Seconds));
         double eCpu = Best(engineRuns.Select(r => r.Cpu)), cCpu = Best(clusterRuns.Select(r => r.Cpu));
@@ -65,6 +64,10 @@ internal static class ClusterOverhead
         w.WriteLine($"| embedded cluster (SQLite) | same, {status.TilesTotal} tiles | {cBest:F1} ({cMed:F1}) | {engine.Points.Count / cBest:F0} | {cBest / eBest:F2} ({cMed / eMed:F2}) | {cCpu:F1} | {cCpu / eCpu:F2} |");
         w.WriteLine();
         w.WriteLine($"Rounds, engine / cluster seconds: {string.Join(", ", engineRuns.Zip(clusterRuns, (e, c) => $"{e.Seconds:F1} / {c.Seconds:F1}"))} (after an unmeasured warm round).");
+        // The ratio within each round: the two runs of a round are next to each other in time, so
+        // the VM's drift cancels better than between the best of each side.
+        var pairs = engineRuns.Zip(clusterRuns, (e, c) => c.Seconds / e.Seconds).Order().ToList();
+        w.WriteLine($"Cluster/engine ratio within each round: median {pairs[pairs.Count / 2]:F2}, from {pairs[0]:F2} to {pairs[^1]:F2}.");
         w.WriteLine($"Cluster start-up (not included): {startup:F1} s. Identical results: {(identical ? "yes" : "NO")}. Persisted events: {events:N0} ({events / cBest:F0} events/s, {status.TilesTotal / cBest:F1} tiles/s).");
         return 0;
     }
