@@ -13,8 +13,8 @@ namespace Scyfi.AnalysisNode;
 /// A slot's thread takes the next tile from the queue the moment it finishes one. Before, a tile
 /// waited on a semaphore and then started a thread of its own: the hand-over went through a
 /// thread-pool continuation and a thread start, both competing for the cores with the running
-/// computations, and left a slot idle for several milliseconds per tile, about 5 % of the grid
-/// phase (bench/results/cluster-profile.md §11).
+/// computations, and left a slot idle for about 10 ms per tile, 5–7 % of the grid phase
+/// (bench/results/cluster-profile.md §11).
 /// </remarks>
 public sealed class TileComputeGate : IDisposable
 {
@@ -42,7 +42,15 @@ public sealed class TileComputeGate : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var job = new Job(compute, ct);
-        _queue.Add(job, CancellationToken.None);
+        try
+        {
+            _queue.Add(job, CancellationToken.None);
+        }
+        catch (InvalidOperationException) when (_disposed)
+        {
+            // Disposed between the check and the queue (the node is stopping).
+            throw new ObjectDisposedException(nameof(TileComputeGate));
+        }
         return job.Done.Task;
     }
 
