@@ -42,6 +42,13 @@ psql_stream() {  # psql_stream DB: runs the SQL read from stdin in database DB o
   PGPASSWORD="${pg_pass#-}" psql -qtAX -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$1"
 }
 psql_admin() { echo "$1" | psql_stream "$pg_db" >/dev/null; }
+# DROP … WITH (FORCE) as a non-superuser fails while an autovacuum worker (the superuser's) is
+# connected to the database; it is gone a moment later.
+drop_database() {
+  local i
+  for i in 1 2 3 4 5; do psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)" 2>/dev/null && return 0; sleep 1; done
+  psql_admin "DROP DATABASE IF EXISTS $1 WITH (FORCE)"
+}
 store_of() { python3 -c 'import sys, urllib.parse as u; a=u.urlparse(sys.argv[1]); print(a._replace(path="/"+sys.argv[2]).geturl())' "$admin" "$1"; }
 
 engine_seconds() {  # the engine's seconds from Scyfi.SweepBench engine output
@@ -103,7 +110,7 @@ run() {  # run WORKERS -> prints "cold_s cold_steady warm_s warm_steady"; the wa
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   cmp -s "$work/out${n}cold/points.csv" "$work/out${n}warm/points.csv" || echo "  cold and warm points.csv differ ($n workers)" >&2
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${pids[@]}" 2>/dev/null || true; pids=()
-  psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  drop_database "$db"
   echo "${cold[0]} ${cold[1]} ${warm[0]} ${warm[1]}"
 }
 : > "$work/runs"; : > "$work/ceilings"
