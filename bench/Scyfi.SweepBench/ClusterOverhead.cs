@@ -66,8 +66,8 @@ internal static class ClusterOverhead
         w.WriteLine($"Rounds, engine / cluster seconds: {string.Join(", ", engineRuns.Zip(clusterRuns, (e, c) => $"{e.Seconds:F1} / {c.Seconds:F1}"))} (after an unmeasured warm round).");
         // The ratio within each round: the two runs of a round are next to each other in time, so
         // the VM's drift cancels better than between the best of each side.
-        var pairs = engineRuns.Zip(clusterRuns, (e, c) => c.Seconds / e.Seconds).Order().ToList();
-        w.WriteLine($"Cluster/engine ratio within each round: median {pairs[pairs.Count / 2]:F2}, from {pairs[0]:F2} to {pairs[^1]:F2}.");
+        var pairs = engineRuns.Zip(clusterRuns, (e, c) => c.Seconds / e.Seconds).ToList();
+        w.WriteLine($"Cluster/engine ratio within each round: median {Median(pairs):F2}, from {pairs.Min():F2} to {pairs.Max():F2}.");
         w.WriteLine($"Cluster start-up (not included): {startup:F1} s. Identical results: {(identical ? "yes" : "NO")}. Persisted events: {events:N0} ({events / cBest:F0} events/s, {status.TilesTotal / cBest:F1} tiles/s).");
         return 0;
     }

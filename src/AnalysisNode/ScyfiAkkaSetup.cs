@@ -134,7 +134,7 @@ public static class ScyfiAkkaSetup
             if (db.MetadataTable is { } m) m.TableName = "sharding_metadata";
             if (db.TagTable is { } t) t.TableName = "sharding_tags";
         }
-        string connectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString;
+        string connectionString = PluginConnectionString(s, isDefault);
         return new SqlJournalOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
         {
             ConnectionString = connectionString,
@@ -149,7 +149,7 @@ public static class ScyfiAkkaSetup
     {
         var db = s.JournalIsSqlite ? SnapshotDatabaseOptions.Sqlite : SnapshotDatabaseOptions.PostgreSql;
         if (!isDefault && db.SnapshotTable is { } t) t.TableName = "sharding_snapshot";
-        string connectionString = isDefault ? s.JournalConnectionString : s.ShardingConnectionString;
+        string connectionString = PluginConnectionString(s, isDefault);
         return new SqlSnapshotOptions(isDefault, isDefault ? "sql" : ShardingPlugin)
         {
             ConnectionString = connectionString,
@@ -159,6 +159,10 @@ public static class ScyfiAkkaSetup
             DataOptions = SqliteDataOptions(s, connectionString),
         };
     }
+
+    /// <summary>The default plugin writes the store's journal; the other one sharding's state.</summary>
+    private static string PluginConnectionString(ScyfiNodeSettings s, bool isDefault) =>
+        isDefault ? s.JournalConnectionString : s.ShardingConnectionString;
 
     /// <summary>
     /// SQLite: the plugin's connections get the busy timeout as they open. Without it, a tile
