@@ -40,6 +40,23 @@ public sealed class AkkaConfigTests
         AssertConfigRefused("akka.cluster.sharding.coordinator-singleton.hand-over-retry-interval = 500ms", "akka.cluster.sharding.coordinator-singleton");
 
     [Fact]
+    public void A_truncated_file_is_refused_naming_the_unclosed_block() =>
+        // Akka.NET's parser takes the text up to the cut and drops the rest without a word.
+        AssertConfigRefused("akka.remote.dot-netty.tcp {\n  enable-ssl = false\n  maximum-frame-size = 256000b\n  akka.cluster {", "line 4");
+
+    [Theory]
+    [InlineData("a { b = 1 }\nc = [1, 2]", null)]
+    [InlineData("a { b = \"}\" } # a closing } in a comment\n// and { here\n", null)]
+    [InlineData("a = \"\"\"{ not a block\n}}}\"\"\"\nb { c = 1 }", null)]
+    [InlineData("a = \"say \\\"{\\\"\"", null)]
+    [InlineData("a {\n  b {\n    c = 1\n  }\n", "the file ends inside the '{' opened on line 1 (truncated?)")]
+    [InlineData("a { b = 1 }\n}", "'}' on line 2 closes nothing")]
+    [InlineData("a = [1, 2 }", "'}' on line 1 does not close the '[' opened on line 1")]
+    [InlineData("a {\n b = \"open\n}", "the string opened on line 2 is not closed")]
+    public void Brackets_pair_up_outside_strings_and_comments(string hocon, string? problem) =>
+        Assert.Equal(problem, Scyfi.Coordinator.Cli.HoconBrackets.Problem(hocon));
+
+    [Fact]
     public void Seeds_must_be_akka_tcp_or_akka_ssl_tcp_addresses()
     {
         using var dir = new TempDirectory();

@@ -85,6 +85,8 @@ internal sealed class NodeOptions
         {
             throw new ScyfiInputException($"--akka-config file '{path}' is not valid HOCON: {ScyfiInputException.FirstLine(e.Message)}");
         }
+        if (HoconBrackets.Problem(text) is { } brackets)
+            throw new ScyfiInputException($"--akka-config file '{path}' is not valid HOCON: {brackets}");
         // Sharding's coordinator-singleton is the config path of a block with the singleton's
         // settings (a string), not the block itself: a key under it makes Akka.Hosting fail at start.
         const string coordinatorSingleton = "akka.cluster.sharding.coordinator-singleton";
