@@ -165,15 +165,16 @@ public static class ScyfiAkkaSetup
         isDefault ? s.JournalConnectionString : s.ShardingConnectionString;
 
     /// <summary>
-    /// SQLite: the plugin's connections get the busy timeout as they open. Without it, a tile
-    /// entity whose recovery or journal write met another connection's write lock slept 150 ms in
-    /// Microsoft.Data.Sqlite: a new tile took 160–240 ms (median) to recover, 2–7 ms with it,
-    /// and the compute slots idled waiting for tiles (bench/results/cluster-profile.md §11).
+    /// SQLite: the plugin's connections get <see cref="SqliteConnectionPragmas"/> as they open.
+    /// Without the busy timeout, a tile entity whose recovery or journal write met another
+    /// connection's write lock slept 150 ms in Microsoft.Data.Sqlite: a new tile took 160–240 ms
+    /// (median) to recover, 2–7 ms with it, and the compute slots idled waiting for tiles
+    /// (bench/results/cluster-profile.md §11).
     /// </summary>
     private static DataOptions? SqliteDataOptions(ScyfiNodeSettings s, string connectionString) =>
         s.JournalIsSqlite
             ? new DataOptions()
                 .UseConnectionString(s.JournalProvider, connectionString)
-                .UseAfterConnectionOpened(SqliteBusyTimeout.Apply, SqliteBusyTimeout.ApplyAsync)
+                .UseAfterConnectionOpened(SqliteConnectionPragmas.Apply, SqliteConnectionPragmas.ApplyAsync)
             : null;
 }

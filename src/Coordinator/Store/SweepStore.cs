@@ -30,7 +30,7 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
             var c = new SqliteConnection(Location.ConnectionString + ";Default Timeout=60");
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA journal_mode=WAL; " + SqliteBusyTimeout.Pragma + " PRAGMA synchronous=NORMAL;";
+            cmd.CommandText = SqliteConnectionPragmas.Pragma;
             cmd.ExecuteNonQuery();
             return c;
         }

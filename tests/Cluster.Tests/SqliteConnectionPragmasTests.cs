@@ -7,15 +7,16 @@ namespace Scyfi.Cluster.Tests;
 /// <summary>
 /// Every connection to an SQLite store waits for another writer's lock inside SQLite (busy
 /// timeout) instead of failing busy and being retried by Microsoft.Data.Sqlite after a 150 ms
-/// sleep: the result store's own connections, and the journal, snapshot and sharding connections
-/// Akka.NET opens with the options Scyfi hands to its SQL plugins.
+/// sleep, and writes ahead with synchronous=NORMAL: the result store's own connections, and the
+/// journal, snapshot and sharding connections Akka.NET opens with the options Scyfi hands to its
+/// SQL plugins.
 /// </summary>
-public sealed class SqliteBusyTimeoutTests : IDisposable
+public sealed class SqliteConnectionPragmasTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("scyfi-busy-").FullName;
 
     [Fact]
-    public void Akka_journal_and_snapshot_connections_open_with_the_busy_timeout_on_both_files()
+    public void Akka_journal_and_snapshot_connections_open_with_the_pragmas_on_both_files()
     {
         var store = StoreLocation.Parse(Path.Combine(_dir, "scyfi.db"));
         var s = new ScyfiNodeSettings { JournalConnectionString = store.ConnectionString, JournalProvider = store.AkkaProviderName };
@@ -25,8 +26,8 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
             var snapshots = ScyfiAkkaSetup.Snapshots(s, isDefault).DataOptions;
             Assert.NotNull(journal);
             Assert.NotNull(snapshots);
-            Assert.Equal(60000L, BusyTimeout(journal));
-            Assert.Equal(60000L, BusyTimeout(snapshots));
+            AssertPragmas(journal);
+            AssertPragmas(snapshots);
         }
         // Sharding's connections go to its own file, the journal's to the store.
         Assert.True(File.Exists(Path.Combine(_dir, "scyfi.db")));
@@ -34,14 +35,12 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
     }
 
     [Fact]
-    public void The_result_store_opens_its_connections_with_the_busy_timeout()
+    public void The_result_store_opens_its_connections_with_the_pragmas()
     {
         var store = new SweepStore(StoreLocation.Parse(Path.Combine(_dir, "scyfi.db")));
         store.EnsureReady();
         using var c = store.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout";
-        Assert.Equal(60000L, Convert.ToInt64(cmd.ExecuteScalar()));
+        AssertPragmas(c);
     }
 
     [Fact]
@@ -52,12 +51,23 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
         Assert.Null(ScyfiAkkaSetup.Snapshots(s, isDefault: false).DataOptions);
     }
 
-    private static long BusyTimeout(LinqToDB.DataOptions options)
+    private static void AssertPragmas(LinqToDB.DataOptions options)
     {
         using var db = new DataConnection(options);
-        using var cmd = db.OpenDbConnection().CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout";
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        AssertPragmas(db.OpenDbConnection());
+    }
+
+    private static void AssertPragmas(System.Data.Common.DbConnection c)
+    {
+        string Read(string pragma)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA " + pragma;
+            return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        Assert.Equal("60000", Read("busy_timeout"));
+        Assert.Equal("wal", Read("journal_mode"));
+        Assert.Equal("1", Read("synchronous")); // NORMAL
     }
 
     public void Dispose()
