@@ -42,11 +42,20 @@ public sealed class RegionAlphabet
     public static RegionAlphabet For(ReluModel model, ulong seed = 0) =>
         model.EveryPatternRealisable ? All(model.SwitchingUnits) : RealisableRegions.Pool(model.Form, seed);
 
+    /// <summary>Pools up to this many words are copied for each worker thread; larger ones are shared.</summary>
+    public const int CopiedPoolWords = 4096;
+
     /// <summary>
     /// A private copy for one worker thread: the alphabet is read at every random restart, and a
     /// shared instance sits next to objects other threads write (false sharing of cache lines).
+    /// A pool larger than <see cref="CopiedPoolWords"/> is shared instead (it is never written):
+    /// of its many cache lines only the first and the last can hold another object, and a shPLRNN
+    /// with hundreds of hidden units has a pool of megabytes, which a sweep copied at every grid
+    /// point (one finder call each) — a third of the sweep's time on a 10×300 shPLRNN, in copies and
+    /// the garbage collections they caused (bench/results/cluster-profile.md §12).
     /// </summary>
-    public RegionAlphabet CopyForThread() => new(SwitchingUnits, (ulong[]?)_pool?.Clone(), IsExact);
+    public RegionAlphabet CopyForThread() =>
+        new(SwitchingUnits, _pool is { Length: <= CopiedPoolWords } small ? (ulong[])small.Clone() : _pool, IsExact);
 
     /// <summary>S.</summary>
     public int SwitchingUnits { get; }
