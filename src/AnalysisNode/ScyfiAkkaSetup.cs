@@ -102,11 +102,12 @@ public static class ScyfiAkkaSetup
         {
             var gate = new TileComputeGate(s.ComputeSlots);
             b.AddStartup((system, _) => system.RegisterOnTermination(gate.Dispose));
+            var analyzers = new TileAnalyzers();
             b.WithShardRegion<TileRegionKey>("tiles",
                 // Props from the type and arguments, not from an expression: Props.Create(() => new …)
                 // compiles the expression into a new dynamic method for every entity, i.e. a JIT
                 // compilation per tile.
-                (_, registry) => entityId => Props.Create(typeof(TileWorker), entityId, registry.Get<SweepCoordinatorKey>(), gate, points),
+                (_, registry) => entityId => Props.Create(typeof(TileWorker), entityId, registry.Get<SweepCoordinatorKey>(), gate, analyzers, points),
                 new TileExtractor(),
                 new ShardOptions
                 {

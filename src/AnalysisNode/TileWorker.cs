@@ -30,6 +30,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     private readonly IActorRef _coordinator;
     private readonly TileComputeGate _gate;
+    private readonly TileAnalyzers _analyzers;
     private readonly ITilePointStore _store;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Points finished by the computation thread and not yet stored. The thread adds to the queue
@@ -41,9 +42,9 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<int, PointResult> _journalled = [];
     private string? _sweepId;
     private int _tile;
-    // The spec, parsed once when the tile is assigned (or its assignment recovered).
-    private SweepSpec? _spec;
-    private SweepGrid? _grid;
+    // The sweep's spec, grid and analyzer (shared with the node's other tiles of the sweep), set
+    // when the tile is assigned or its assignment recovered.
+    private TileAnalyzers.Entry? _sweep;
     private PointObject[] _warm = [];
     private int _attempts;
     private int _pointsDone;
@@ -51,11 +52,12 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private CancellationTokenSource? _computation;
 
     /// <summary>Creates the entity; results go to <paramref name="store"/>, news to the coordinator (a singleton proxy).</summary>
-    public TileWorker(string entityId, IActorRef coordinator, TileComputeGate gate, ITilePointStore store)
+    public TileWorker(string entityId, IActorRef coordinator, TileComputeGate gate, TileAnalyzers analyzers, ITilePointStore store)
     {
         PersistenceId = "tile-" + entityId;
         _coordinator = coordinator;
         _gate = gate;
+        _analyzers = analyzers;
         _store = store;
 
         Recover<TileAssigned>(Apply);
@@ -65,7 +67,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             // A remembered entity restarted after a crash resumes on its own.
-            if (_spec is not null && !_completed) Launch();
+            if (_sweep is not null && !_completed) Launch();
         });
 
         Command<AnalyzeTile>(OnAnalyze);
@@ -100,7 +102,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             Passivate();
             return;
         }
-        if (_spec is not null)
+        if (_sweep is not null)
         {
             // Already assigned: computing (or about to resume). Tell the coordinator it is alive.
             Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _pointsDone));
@@ -120,8 +122,8 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private void Launch()
     {
         StoreJournalled();
-        var grid = _grid!;
-        var runner = new TileRunner(grid, new PointAnalyzer(_spec!));
+        var grid = _sweep!.Grid;
+        var runner = new TileRunner(grid, _sweep.Analyzer);
         var warm = _warm;
         var self = Self;
         _computation = new CancellationTokenSource();
@@ -191,7 +193,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private void Reply()
     {
         StoreJournalled();
-        int points = _grid!.TilePoints(_tile).Length;
+        int points = _sweep!.Grid.TilePoints(_tile).Length;
         _coordinator.Tell(new TileAnalyzed(_sweepId!, _tile, points, _attempts));
     }
 
@@ -212,8 +214,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     {
         _sweepId = e.SweepId;
         _tile = e.Tile;
-        _spec = SweepSpec.Parse(e.SpecJson);
-        _grid = new SweepGrid(_spec);
+        _sweep = _analyzers.For(e.SpecJson);
         _warm = e.WarmStart ?? [];
     }
 

@@ -42,7 +42,7 @@ public sealed class TileRestartTests
         // The remembered entity starts again on its own and reports to the coordinator.
         var coordinator = Inbox.Create(node.System);
         using var gate = new TileComputeGate(1);
-        node.System.ActorOf(Props.Create(() => new TileWorker(entityId, coordinator.Receiver, gate, cluster.Store)));
+        node.System.ActorOf(Props.Create(() => new TileWorker(entityId, coordinator.Receiver, gate, new TileAnalyzers(), cluster.Store)));
         var analyzed = (TileAnalyzed)await coordinator.ReceiveAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(new TileAnalyzed(sweepId, 0, 64, expectedComputations), analyzed);
