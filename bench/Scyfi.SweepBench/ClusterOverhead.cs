@@ -15,9 +15,12 @@ internal static class ClusterOverhead
     /// enough that the cluster's fixed costs (JIT of Akka, persistence and the SQL providers,
     /// shard allocation) are not most of what is measured, as they are not in real sweeps.
     /// </summary>
-    public static async Task<int> RunAsync(TextWriter w, int n = 321, int measured = 3, int maxOrder = 4)
+    public static Task<int> RunAsync(TextWriter w, int n = 321, int measured = 3, int maxOrder = 4) =>
+        RunAsync(w, Specs.OneSwitch(n, maxOrder, tile: 32), measured);
+
+    /// <summary>The same on any sweep spec (a file given on the command line).</summary>
+    public static async Task<int> RunAsync(TextWriter w, SweepSpec spec, int measured)
     {
-        var spec = Specs.OneSwitch(n, maxOrder, tile: 32);
         int threads = Environment.ProcessorCount;
         // Round 0 warms both up and is not counted: the cluster's first run in a process pays
         // the JIT compilation of Akka.NET, the persistence plugins and the SQL providers, which
@@ -60,7 +63,9 @@ internal static class ClusterOverhead
         double eCpu = Best(engineRuns.Select(r => r.Cpu)), cCpu = Best(clusterRuns.Select(r => r.Cpu));
         w.WriteLine($"| run | grid | seconds: best of {measured} (median) | points/s (best) | ratio: best (median) | CPU s (best) | CPU ratio |");
         w.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-        w.WriteLine($"| in-process engine | {n}×{n}, orders 1..{maxOrder}, tiles of 32×32 | {eBest:F1} ({eMed:F1}) | {engine.Points.Count / eBest:F0} | 1.00 | {eCpu:F1} | 1.00 |");
+        var axes = spec.Axes;
+        string grid = $"{string.Join("×", axes.Select(a => a.Points))}, {spec.Model.GetType().Name} (M={spec.Model.Dimension}, {spec.Model.SwitchingUnits} switching units), orders {string.Join(",", spec.Orders)}, tiles of {spec.Tile}";
+        w.WriteLine($"| in-process engine | {grid} | {eBest:F1} ({eMed:F1}) | {engine.Points.Count / eBest:F0} | 1.00 | {eCpu:F1} | 1.00 |");
         w.WriteLine($"| embedded cluster (SQLite) | same, {status.TilesTotal} tiles | {cBest:F1} ({cMed:F1}) | {engine.Points.Count / cBest:F0} | {cBest / eBest:F2} ({cMed / eMed:F2}) | {cCpu:F1} | {cCpu / eCpu:F2} |");
         w.WriteLine();
         w.WriteLine($"Rounds, engine / cluster seconds: {string.Join(", ", engineRuns.Zip(clusterRuns, (e, c) => $"{e.Seconds:F1} / {c.Seconds:F1}"))} (after an unmeasured warm round).");

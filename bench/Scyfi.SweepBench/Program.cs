@@ -9,7 +9,7 @@ namespace Scyfi.SweepBench;
 /// the baseline measured in the same run, not BenchmarkDotNet):
 ///   warmstart  grid points per second with warm start on and off;
 ///   adaptive   adaptive refinement against a dense 801×801 grid (evaluations, agreement);
-///   cluster    embedded cluster against the in-process engine on the same grid (cluster [N [ROUNDS [MAXORDER]]]);
+///   cluster    embedded cluster against the in-process engine on the same grid (cluster [N [ROUNDS [MAXORDER]]] or cluster SPEC [ROUNDS]);
 ///   engine     the in-process engine alone on a spec file (the baseline of the worker and cold-start
 ///              benchmarks; refinement none unless a fourth argument names one);
 ///   trajectory checkpoints per second of a trajectory analysis, in-process against embedded cluster;
@@ -27,6 +27,8 @@ public static class Program
         {
             "warmstart" => WarmStart.Run(Console.Out),
             "adaptive" => Adaptive.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 801),
+            "cluster" when args.Length > 1 && File.Exists(args[1]) => await ClusterOverhead.RunAsync(Console.Out, Scyfi.Core.Sweeps.SweepSpec.Load(args[1]),
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
             "cluster" => await ClusterOverhead.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 321,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
                 args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 4),
@@ -42,7 +44,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster [N [ROUNDS [MAXORDER]]] | trajectory | stores | engine SPEC [THREADS] [none|edges|adaptive]");
+        Console.Error.WriteLine("usage: Scyfi.SweepBench warmstart | adaptive [N] | cluster [N [ROUNDS [MAXORDER]] | SPEC [ROUNDS]] | trajectory | stores | engine SPEC [THREADS] [none|edges|adaptive]");
         return 2;
     }
 }
