@@ -17,7 +17,8 @@ namespace Scyfi.AnalysisNode;
 /// tolerates that: the points, the tiles' and the coordinator's events share one file and one log,
 /// so a lost suffix never keeps a tile's completion without its points, and the coordinator re-sends
 /// every tile it has not recorded (also one whose remembered entity sharding forgot). Measured on a
-/// grid of cheap tiles: about 7 % less CPU per sweep (bench/results/cluster-profile.md §12).</item>
+/// grid of cheap tiles: 3–24 % less CPU in three interleaved pairs of runs, the size of the VM's
+/// noise (bench/results/cluster-profile.md §12).</item>
 /// </list>
 /// </summary>
 public static class SqliteConnectionPragmas
