@@ -7,6 +7,7 @@ namespace Scyfi.AnalysisNode;
 /// also a tile's checkpoint: a tile that starts again finds its finished points there and
 /// computes only the rest. Writes of a point already stored replace it with the same result
 /// (each point's computation is deterministic), so repeating a write never changes anything.
+/// A restarted tile also reads its sweep's spec here.
 /// </summary>
 public interface ITilePointStore
 {
@@ -15,4 +16,7 @@ public interface ITilePointStore
 
     /// <summary>The stored points among <paramref name="indices"/> (missing ones are skipped).</summary>
     List<PointResult> ReadPoints(string sweepId, IReadOnlyCollection<int> indices);
+
+    /// <summary>The spec the sweep was submitted with, or null if the store has no such sweep.</summary>
+    string? ReadSpec(string sweepId);
 }

@@ -108,8 +108,8 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _pointsDone));
             return;
         }
-        var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, cmd.SpecJson, cmd.WarmStart);
-        Apply(assigned);
+        var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, null, cmd.WarmStart);
+        Apply(assigned, cmd.SpecJson);
         Persist(assigned, _ => Launch());
     }
 
@@ -210,11 +210,15 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
 
-    private void Apply(TileAssigned e)
+    // Replayed: the spec is in the event (earlier versions) or in the sweep's row of the store.
+    private void Apply(TileAssigned e) => Apply(e, e.SpecJson ?? _store.ReadSpec(e.SweepId)
+        ?? throw new InvalidOperationException($"the store has no sweep {e.SweepId} for tile {e.Tile}"));
+
+    private void Apply(TileAssigned e, string specJson)
     {
         _sweepId = e.SweepId;
         _tile = e.Tile;
-        _sweep = _analyzers.For(e.SpecJson);
+        _sweep = _analyzers.For(specJson);
         _warm = e.WarmStart ?? [];
     }
 

@@ -23,8 +23,16 @@ public sealed record TileInProgress(string SweepId, int Tile, int PointsDone) : 
 /// <param name="Computations">How many times this tile's computation was started or resumed (1 without failures).</param>
 public sealed record TileAnalyzed(string SweepId, int Tile, int Points, int Computations) : IScyfiMessage;
 
-/// <summary>Worker event: the tile was assigned (the spec is kept, so a restarted entity can resume alone).</summary>
-public sealed record TileAssigned(string SweepId, int Tile, string SpecJson, PointObject[]? WarmStart) : IScyfiMessage;
+/// <summary>Worker event: the tile was assigned, so that a restarted entity can resume alone.</summary>
+/// <param name="SweepId">Sweep.</param>
+/// <param name="Tile">Tile number.</param>
+/// <param name="SpecJson">
+/// Null: a restarted entity reads the spec from the sweep's row in the store (the journal's own
+/// database), instead of every tile's event carrying the whole model (130 kB per tile for a shPLRNN
+/// with 300 hidden units). Earlier versions journalled it here; such events still replay.
+/// </param>
+/// <param name="WarmStart">Objects of finished neighbouring tiles (see <see cref="AnalyzeTile"/>).</param>
+public sealed record TileAssigned(string SweepId, int Tile, string? SpecJson, PointObject[]? WarmStart) : IScyfiMessage;
 
 /// <summary>Worker event: a computation of the tile started or resumed after a failure.</summary>
 /// <param name="Attempt">1 for the first computation.</param>

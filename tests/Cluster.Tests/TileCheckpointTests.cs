@@ -10,7 +10,7 @@ namespace Scyfi.Cluster.Tests;
 /// tile interrupted mid-way resumes where it was), each point exactly once: the computation
 /// thread hands points to the entity through a queue that the checkpoint timer drains, and
 /// nothing may be lost or doubled between two drains or at the end. Points do not go to the
-/// journal at all.
+/// journal at all, nor does the sweep's spec.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TileCheckpointTests
@@ -60,6 +60,8 @@ public sealed class TileCheckpointTests
             }
         }
         Assert.DoesNotContain(events, e => e.Event is TileCheckpoint);
+        // Nor the spec: a restarted tile reads it from the sweep's row in the store.
+        Assert.Null(Assert.IsType<TileAssigned>(events[0].Event).SpecJson);
         Assert.IsType<TileCompleted>(events[^1].Event);
 
         // The claim about checkpoints during the computation only holds if the computation was

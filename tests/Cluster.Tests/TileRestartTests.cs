@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Persistence;
 using Scyfi.AnalysisNode;
+using Scyfi.Coordinator.Store;
 using Scyfi.Core.Sweeps;
 using Scyfi.Messages;
 
@@ -17,23 +18,27 @@ namespace Scyfi.Cluster.Tests;
 public sealed class TileRestartTests
 {
     [Theory]
-    [InlineData(64, 1)]   // every point stored before the crash: nothing computed again
-    [InlineData(32, 2)]   // half of them: the other half is computed again, a second computation
-    [InlineData(0, 2)]
-    public async Task A_restarted_tile_counts_a_new_computation_only_if_points_are_left(int storedBeforeCrash, int expectedComputations)
+    [InlineData(64, 1, false)]   // every point stored before the crash: nothing computed again
+    [InlineData(32, 2, false)]   // half of them: the other half is computed again, a second computation
+    [InlineData(0, 2, false)]
+    [InlineData(32, 2, true)]    // journalled by an earlier version, with the spec in the event
+    public async Task A_restarted_tile_counts_a_new_computation_only_if_points_are_left(int storedBeforeCrash, int expectedComputations, bool specInEvent)
     {
         await using var cluster = new LocalCluster(serializeMessages: true);
         var node = await cluster.StartAsync([ScyfiNodeSettings.WorkerRole]);
         var spec = Specs.OneSwitch(8, 8);   // one tile of 64 points
         var grid = new SweepGrid(spec);
-        string sweepId = $"restart-{storedBeforeCrash}";
+        string sweepId = $"restart-{storedBeforeCrash}-{specInEvent}";
         var reference = new TileRunner(grid, new PointAnalyzer(spec)).Run(0, []);
         Assert.Equal(64, reference.Count);
 
         // What a crash leaves behind: the journal says the first computation started, the store
-        // holds the points written by its checkpoints.
+        // holds the points written by its checkpoints, and the sweep's row holds the spec (unless
+        // the event does).
         string entityId = TileIds.EntityId(sweepId, 0);
-        object[] journal = [new TileAssigned(sweepId, 0, spec.ToJson(), null), new TileComputationStarted(1, 0)];
+        object[] journal = [new TileAssigned(sweepId, 0, specInEvent ? spec.ToJson() : null, null), new TileComputationStarted(1, 0)];
+        if (!specInEvent)
+            cluster.Store.InsertSweep(new SweepRow(sweepId, spec.ToJson(), "none", 4, "running", 1, 0, 0, 64, 0, 0, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         var seeder = node.System.ActorOf(Props.Create(() => new JournalSeeder("tile-" + entityId, journal)));
         Assert.Equal("seeded", await seeder.Ask<string>("seed", TimeSpan.FromSeconds(30)));
         await seeder.GracefulStop(TimeSpan.FromSeconds(10));

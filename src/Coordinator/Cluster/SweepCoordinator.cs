@@ -58,6 +58,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             foreach (var s in _sweeps.Values.Where(s => s.State == "running"))
             {
                 _log.Info("resuming sweep {0}: {1}/{2} tiles recorded", s.Id, s.TilesDone, s.TilesTotal);
+                // The row is written right after the submission is journalled; a crash in between
+                // left none, and restarted tile entities read the spec from it.
+                try { InsertRow(s); }
+                catch (Exception e) { _log.Warning("could not write the read model of sweep {0}: {1}", s.Id, e.Message); }
                 if (s.AllDone) StartAnalysis(s); else Dispatch(s);
             }
         });
@@ -127,8 +131,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         {
             Apply(e);
             var s = _sweeps[e.SweepId];
-            var now = DateTimeOffset.UtcNow;
-            _store.InsertSweep(new SweepRow(s.Id, s.SpecJson, s.Refine, s.AdaptiveDepth, "running", s.TilesTotal, 0, 0, s.PointsTotal, 0, 0, null, null, now, now));
+            InsertRow(s);
             sender.Tell(new SweepAccepted(e.SweepId, e.TilesTotal));
             _log.Info("sweep {0} submitted: {1} points in {2} tiles", e.SweepId, e.PointsTotal, e.TilesTotal);
             Dispatch(s);
@@ -280,6 +283,13 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// in the store; only the counters lag, and writing them per tile costs a transaction per tile
     /// on the one SQLite writer the journal also needs.
     /// </summary>
+    /// <summary>The sweep's row in the store's read model, with its spec; kept if it exists.</summary>
+    private void InsertRow(SweepState s)
+    {
+        var now = DateTimeOffset.UtcNow;
+        _store.InsertSweep(new SweepRow(s.Id, s.SpecJson, s.Refine, s.AdaptiveDepth, "running", s.TilesTotal, 0, 0, s.PointsTotal, 0, 0, null, null, now, now));
+    }
+
     private void UpdateStoreSoon(SweepState s)
     {
         if (DateTime.UtcNow - s.StoreUpdated >= StoreRowInterval) UpdateStore(s);

@@ -222,6 +222,9 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
     /// <summary>All sweeps, newest first.</summary>
     public List<SweepRow> ListSweeps() => QuerySweeps("SELECT * FROM scyfi_sweeps ORDER BY created DESC, id");
 
+    /// <inheritdoc/>
+    public string? ReadSpec(string sweepId) => GetSweep(sweepId)?.SpecJson;
+
     /// <summary>One sweep, or null.</summary>
     public SweepRow? GetSweep(string id) => QuerySweeps("SELECT * FROM scyfi_sweeps WHERE id = @id", ("id", id)).FirstOrDefault();
 
