@@ -277,12 +277,6 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var s in _sweeps.Values) Dispatch(s);
     }
 
-    /// <summary>
-    /// The store's row (what status and the dashboard read) after a tile: at most once per
-    /// <see cref="StoreRowInterval"/>, the rest on the next tick. Every tile's points are already
-    /// in the store; only the counters lag, and writing them per tile costs a transaction per tile
-    /// on the one SQLite writer the journal also needs.
-    /// </summary>
     /// <summary>The sweep's row in the store's read model, with its spec; kept if it exists.</summary>
     private void InsertRow(SweepState s)
     {
@@ -290,6 +284,12 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _store.InsertSweep(new SweepRow(s.Id, s.SpecJson, s.Refine, s.AdaptiveDepth, "running", s.TilesTotal, 0, 0, s.PointsTotal, 0, 0, null, null, now, now));
     }
 
+    /// <summary>
+    /// The store's row (what status and the dashboard read) after a tile: at most once per
+    /// <see cref="StoreRowInterval"/>, the rest on the next tick. Every tile's points are already
+    /// in the store; only the counters lag, and writing them per tile costs a transaction per tile
+    /// on the one SQLite writer the journal also needs.
+    /// </summary>
     private void UpdateStoreSoon(SweepState s)
     {
         if (DateTime.UtcNow - s.StoreUpdated >= StoreRowInterval) UpdateStore(s);
