@@ -91,6 +91,12 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     /// <inheritdoc/>
     public override string PersistenceId { get; }
 
+    /// <summary>
+    /// A tile never saves a snapshot (its journal is a handful of events), so its recovery does not
+    /// ask the snapshot store for one: a query, and a SQL statement built by linq2db, less per tile.
+    /// </summary>
+    public override Recovery Recovery { get; } = new(SnapshotSelectionCriteria.None);
+
     /// <inheritdoc/>
     public ITimerScheduler Timers { get; set; } = null!;
 
