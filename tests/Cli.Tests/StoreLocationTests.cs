@@ -47,8 +47,12 @@ public sealed class StoreLocationTests
         Assert.Equal(SslMode.Require, Parsed("postgres://u:p@127.0.0.1/db?sslmode=require").SslMode);
 
     [Fact]
-    public void Statements_are_prepared_by_default() =>
-        Assert.Equal(StoreLocation.DefaultMaxAutoPrepare, Parsed("postgres://u:p@127.0.0.1/db").MaxAutoPrepare);
+    public void Statements_are_prepared_and_pooled_connections_not_reset_by_default()
+    {
+        var b = Parsed("postgres://u:p@127.0.0.1/db");
+        Assert.Equal(StoreLocation.DefaultMaxAutoPrepare, b.MaxAutoPrepare);
+        Assert.True(b.NoResetOnClose);
+    }
 
     [Fact]
     public void A_connection_string_is_taken_as_written()
@@ -56,6 +60,7 @@ public sealed class StoreLocationTests
         var b = Parsed("Host=127.0.0.1;Database=db;Username=u;SSL Mode=Require");
         Assert.Equal(SslMode.Require, b.SslMode);
         Assert.Equal(0, b.MaxAutoPrepare);
+        Assert.False(b.NoResetOnClose);
     }
 
     [Theory]
