@@ -79,9 +79,9 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             Port = uri.Port > 0 ? uri.Port : 5432,
             Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
             // TLS on a loopback connection protects nothing (the bytes never leave the machine) and
-            // cost PostgreSQL, coordinator and client about a sixth of their CPU in a sweep on one
-            // machine (bench/results/cluster-workers.md). Elsewhere Npgsql's default stands: TLS
-            // when the server offers it. `?sslmode=` overrides both.
+            // cost PostgreSQL, coordinator and client a tenth to a sixth of their CPU in a sweep on
+            // one machine (bench/results/cluster-profile.md §13). Elsewhere Npgsql's default
+            // stands: TLS when the server offers it. `?sslmode=` overrides both.
             SslMode = IsLoopback(uri.Host) ? SslMode.Disable : SslMode.Prefer,
             // Akka.NET's journal and the result store send the same few statements thousands of
             // times; prepared once per connection, PostgreSQL skips parsing and planning them
