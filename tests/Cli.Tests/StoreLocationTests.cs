@@ -43,6 +43,17 @@ public sealed class StoreLocationTests
     }
 
     [Fact]
+    public void The_store_is_shown_with_its_parameters_and_without_credentials()
+    {
+        var location = StoreLocation.Parse("postgres://u:secret@db.example.org/sweeps?sslmode=require&application_name=scyfi%20node");
+        Assert.Equal("postgres://db.example.org:5432/sweeps?sslmode=require&application_name=scyfi%20node", location.Display);
+        Assert.Equal("postgres://127.0.0.1:5432/db", StoreLocation.Parse("postgres://u:secret@127.0.0.1/db").Display);
+        // What is shown parses back to the same connection, credentials aside.
+        var shown = new NpgsqlConnectionStringBuilder(StoreLocation.Parse(location.Display).ConnectionString);
+        Assert.Equal((SslMode.Require, "scyfi node"), (shown.SslMode, shown.ApplicationName));
+    }
+
+    [Fact]
     public void A_loopback_server_still_gets_TLS_when_the_URL_asks_for_it() =>
         Assert.Equal(SslMode.Require, Parsed("postgres://u:p@127.0.0.1/db?sslmode=require").SslMode);
 

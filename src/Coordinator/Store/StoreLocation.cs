@@ -98,9 +98,14 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             b.Username = Uri.UnescapeDataString(parts[0]);
             if (parts.Length > 1) b.Password = Uri.UnescapeDataString(parts[1]);
         }
-        foreach (var (key, value) in QueryParameters(uri.Query))
+        var parameters = QueryParameters(uri.Query).ToList();
+        foreach (var (key, value) in parameters)
             ApplyUrlParameter(b, key, value, source);
-        return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}");
+        // Shown in messages and in the resume command printed after an interruption: everything
+        // but the user and password, so that the printed command reaches the store the same way.
+        string query = parameters.Count == 0 ? ""
+            : "?" + string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}{query}");
     }
 
     /// <summary>Statements Npgsql prepares per connection for a postgres:// store (<c>?max_auto_prepare=</c>).</summary>
