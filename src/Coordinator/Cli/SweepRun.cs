@@ -18,7 +18,7 @@ internal static class SweepRun
     /// <summary>Runs the sweep; once completed, writes the sweep exports into <paramref name="outDir"/> and prints the summary.</summary>
     public static Task<int> RunAsync(CliContext ctx, ScyfiNodeSettings settings, SweepStore store, string sweepId, string outDir, object request, CancellationToken ct,
         DashboardSettings? dashboard = null) =>
-        RunAsync(ctx, settings, store, sweepId, request, $"scyfi resume {sweepId} --out {outDir}{StoreHint(store)}", final =>
+        RunAsync(ctx, settings, store, sweepId, request, $"scyfi resume {sweepId} --out {ShellWord.Quote(outDir)}{StoreHint(store)}", final =>
         {
             var result = StoreExport.Write(store, sweepId, outDir);
             ctx.Out.WriteLine($"sweep {sweepId} completed: {final.TilesTotal} tiles ({final.TilesComputed} computations, {final.Retries} re-sent)");
@@ -95,5 +95,5 @@ internal static class SweepRun
 
     /// <summary>" --store S" when the store is not the default one (for the commands printed in hints).</summary>
     public static string StoreHint(SweepStore store) =>
-        store.Location.Display == Path.GetFullPath(StoreLocation.DefaultPath) ? "" : $" --store {store.Location.Display}";
+        store.Location.Display == Path.GetFullPath(StoreLocation.DefaultPath) ? "" : $" --store {ShellWord.Quote(store.Location.Display)}";
 }
