@@ -89,8 +89,15 @@ cleanup() {
     stop_pids "$coordinator_pid"
   fi
   if [ -n "$database" ] && [ "$keep" -eq 0 ]; then
-    psql "$admin_url" -qX -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1 \
-      || say "could not drop database $database"
+    # DROP … WITH (FORCE) by a non-superuser is refused while an autovacuum worker (the
+    # superuser's) is connected to the database; it is gone a moment later.
+    local try dropped=0
+    for try in 1 2 3 4 5; do
+      psql "$admin_url" -qX -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1 \
+        && { dropped=1; break; }
+      sleep 1
+    done
+    [ "$dropped" -eq 1 ] || say "could not drop database $database"
   fi
   [ -n "$bin" ] && rm -rf "$bin"
   [ -n "$failure" ] || [ ! -s "$run/.failure" ] || failure="$(cat "$run/.failure")"
