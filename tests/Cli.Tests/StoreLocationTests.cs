@@ -22,8 +22,8 @@ public sealed class StoreLocationTests
     [InlineData("postgres://u:p@127.0.0.2/db")]
     [InlineData("postgres://u:p@localhost/db")]
     [InlineData("postgresql://u:p@[::1]:5432/db")]
-    public void A_loopback_server_is_reached_without_TLS(string url) =>
-        Assert.Equal(SslMode.Disable, Parsed(url).SslMode);
+    public void A_loopback_server_is_reached_without_TLS_unless_it_demands_TLS(string url) =>
+        Assert.Equal(SslMode.Allow, Parsed(url).SslMode);
 
     [Theory]
     [InlineData("postgres://u:p@db.example.org/db")]

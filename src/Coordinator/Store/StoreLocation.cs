@@ -80,9 +80,10 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
             // TLS on a loopback connection protects nothing (the bytes never leave the machine) and
             // cost PostgreSQL, coordinator and client a tenth to a sixth of their CPU in a sweep on
-            // one machine (bench/results/cluster-profile.md §13). Elsewhere Npgsql's default
-            // stands: TLS when the server offers it. `?sslmode=` overrides both.
-            SslMode = IsLoopback(uri.Host) ? SslMode.Disable : SslMode.Prefer,
+            // one machine (bench/results/cluster-profile.md §13). "Allow": without TLS, unless the
+            // server refuses that, as one behind an SSH tunnel on localhost may. Elsewhere Npgsql's
+            // default stands: TLS when the server offers it. `?sslmode=` overrides both.
+            SslMode = IsLoopback(uri.Host) ? SslMode.Allow : SslMode.Prefer,
             // Akka.NET's journal and the result store send the same few statements thousands of
             // times; prepared once per connection, PostgreSQL skips parsing and planning them
             // (12 % less server CPU in a sweep).
