@@ -29,9 +29,7 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
         {
             var c = new SqliteConnection(Location.ConnectionString + ";Default Timeout=60");
             c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = SqliteConnectionPragmas.Pragma;
-            cmd.ExecuteNonQuery();
+            SqliteConnectionPragmas.Apply(c);
             return c;
         }
         var pg = new NpgsqlConnection(Location.ConnectionString);
