@@ -18,7 +18,7 @@ namespace Scyfi.AnalysisNode;
 /// </summary>
 public static class ScyfiAkkaSetup
 {
-    /// <summary>Largest message between members (a whole tile's result travels in one).</summary>
+    /// <summary>Largest message between members (a sweep's submission carries its model).</summary>
     public const int MaximumFrameBytes = 32 * 1024 * 1024;
 
     /// <summary>Plugin identifier of the sharding journal/snapshot store.</summary>
@@ -37,9 +37,9 @@ public static class ScyfiAkkaSetup
             # The proxy's "failed to find an associated singleton … after 30 seconds" fires at start,
             # before the first identification can answer (akka.net#8568): a false warning on every run.
             akka.cluster.singleton-proxy.log-singleton-identification-failure = off
-            # A tile's result (every point's objects) easily exceeds remoting's default 128 kB frame
-            # (16×16 points to order 4: ~160 kB); an oversized message is dropped and the tile
-            # would be re-sent for ever.
+            # A sweep's submission carries its spec with the model inline, which easily exceeds
+            # remoting's default 128 kB frame (a shPLRNN with 300 hidden units: 130 kB); an
+            # oversized message is dropped. Tiles carry no spec and their results go to the store.
             akka.remote.dot-netty.tcp.maximum-frame-size = {{MaximumFrameBytes}}b
             # Leaving the cluster waited for two 1 s timers: the leader moves a Leaving member to
             # Exiting on its next leader-actions tick, and a singleton manager whose node leaves

@@ -67,7 +67,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             // A remembered entity restarted after a crash resumes on its own.
-            if (_sweep is not null && !_completed) Launch();
+            if (_sweep is not null && !_completed) Launch(resumed: true);
         });
 
         Command<AnalyzeTile>(OnAnalyze);
@@ -115,17 +115,23 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             return;
         }
         var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, null, cmd.WarmStart);
-        Apply(assigned, cmd.SpecJson);
-        Persist(assigned, _ => Launch());
+        Apply(assigned);
+        Persist(assigned, _ => Launch(resumed: false));
     }
 
     /// <summary>
-    /// Reads the tile's finished points from the store, waits for a compute slot of this node,
-    /// then computes the rest on the slot's thread (or completes at once if none is left).
-    /// Entering the slot is journalled (<see cref="SlotEntered"/>) while the computation already
-    /// runs, so the write costs no time on the critical path.
+    /// Reads the tile's finished points from the store (when <paramref name="resumed"/>), waits for
+    /// a compute slot of this node, then computes the rest on the slot's thread (or completes at
+    /// once if none is left). Entering the slot is journalled (<see cref="SlotEntered"/>) while
+    /// the computation already runs, so the write costs no time on the critical path.
     /// </summary>
-    private void Launch()
+    /// <param name="resumed">
+    /// False for a tile assigned just now, with nothing in its journal: no computation of it has
+    /// run, so the store holds none of its points (only this entity writes them before the grid
+    /// is complete), and the read, a query per tile, is skipped. True after recovery, where a
+    /// computation may have stored points, even before its start was journalled.
+    /// </param>
+    private void Launch(bool resumed)
     {
         StoreJournalled();
         var grid = _sweep!.Grid;
@@ -144,7 +150,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             try
             {
                 var points = grid.TilePoints(tile);
-                var done = store.ReadPoints(sweepId, points);
+                var done = resumed ? store.ReadPoints(sweepId, points) : [];
                 if (done.Count == points.Length)
                 {
                     // Stopped after its last checkpoint and before its completion was journalled
@@ -216,15 +222,13 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
 
-    // Replayed: the spec is in the event (earlier versions) or in the sweep's row of the store.
-    private void Apply(TileAssigned e) => Apply(e, e.SpecJson ?? _store.ReadSpec(e.SweepId)
-        ?? throw new InvalidOperationException($"the store has no sweep {e.SweepId} for tile {e.Tile}"));
-
-    private void Apply(TileAssigned e, string specJson)
+    // The spec is in the sweep's row of the store (read once per sweep and node), or, for events
+    // journalled by earlier versions, in the event.
+    private void Apply(TileAssigned e)
     {
         _sweepId = e.SweepId;
         _tile = e.Tile;
-        _sweep = _analyzers.For(specJson);
+        _sweep = e.SpecJson is { } specJson ? _analyzers.For(specJson) : _analyzers.ForSweep(e.SweepId, _store.ReadSpec);
         _warm = e.WarmStart ?? [];
     }
 

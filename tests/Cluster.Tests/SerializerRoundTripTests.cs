@@ -26,8 +26,8 @@ public sealed class SerializerRoundTripTests : IDisposable
         var point = new PointResult(7, [obj], 1, 1234);
         return new TheoryData<IScyfiMessage>
         {
-            new AnalyzeTile("s1", 3, "{\"spec\":1}", [obj]),
-            new AnalyzeTile("s1", 3, "{}", null),
+            new AnalyzeTile("s1", 3, [obj]),
+            new AnalyzeTile("s1", 3, null),
             new TileAnalyzed("s1", 3, 256, 2),
             new TileInProgress("s1", 3, 12),
             new TileAssigned("s1", 3, "{}", [obj]),

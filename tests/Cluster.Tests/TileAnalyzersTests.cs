@@ -54,4 +54,42 @@ public sealed class TileAnalyzersTests
         Assert.Throws<ScyfiInputException>(() => analyzers.For("{\"model\": 1"));
         Assert.Same(a, analyzers.For(Spec(1)));
     }
+
+    [Fact]
+    public void A_sweeps_spec_is_read_from_the_store_once_for_all_its_tiles()
+    {
+        var analyzers = new TileAnalyzers();
+        var reads = new List<string>();
+        string? Read(string id) { reads.Add(id); return id == "s1" ? Spec(4) : id == "s2" ? Spec(4) : null; }
+        var first = analyzers.ForSweep("s1", Read);
+        var again = analyzers.ForSweep("s1", Read);
+        Assert.Same(first, again);
+        Assert.Equal(["s1"], reads);
+        // Another sweep with the same spec reads its row, then shares the analyzer.
+        Assert.Same(first, analyzers.ForSweep("s2", Read));
+        Assert.Equal(["s1", "s2"], reads);
+        Assert.Same(first, analyzers.For(Spec(4)));
+    }
+
+    [Fact]
+    public void A_sweep_whose_entry_was_dropped_reads_its_spec_again()
+    {
+        var analyzers = new TileAnalyzers(capacity: 1);
+        int reads = 0;
+        var a = analyzers.ForSweep("s1", _ => { reads++; return Spec(1); });
+        analyzers.For(Spec(2));   // drops s1's entry
+        var b = analyzers.ForSweep("s1", _ => { reads++; return Spec(1); });
+        Assert.Equal(2, reads);
+        Assert.NotSame(a, b);
+        Assert.Equal(1UL, b.Spec.Seed);
+    }
+
+    [Fact]
+    public void A_sweep_the_store_does_not_hold_is_named_with_the_likely_cause()
+    {
+        var analyzers = new TileAnalyzers();
+        var e = Assert.Throws<InvalidOperationException>(() => analyzers.ForSweep("nope", _ => null));
+        Assert.Contains("no sweep nope", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--store", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -202,7 +202,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 s.Retries++;
                 s.InFlight[tile] = now;
                 _log.Info("tile {0} of sweep {1} silent for {2:F0} s: sending it again", tile, s.Id, (now - last).TotalSeconds);
-                _tiles.Tell(new AnalyzeTile(s.Id, tile, s.SpecJson, WarmStart(s, tile)));
+                _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile)));
                 Context.System.EventStream.Publish(new TileRetriedNotice(s.Id, tile, (now - last).TotalSeconds));
             }
             Dispatch(s);
@@ -218,7 +218,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             int tile = s.NextTile++;
             if (s.IsDone(tile) || s.InFlight.ContainsKey(tile)) continue;
             s.InFlight[tile] = DateTime.UtcNow;
-            _tiles.Tell(new AnalyzeTile(s.Id, tile, s.SpecJson, WarmStart(s, tile)));
+            _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile)));
             capacity--;
         }
         // Tiles skipped earlier (in flight when the cursor passed, then lost) are picked up again.
