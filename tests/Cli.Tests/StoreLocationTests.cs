@@ -43,6 +43,10 @@ public sealed class StoreLocationTests
     }
 
     [Fact]
+    public void A_plus_in_a_parameter_stays_a_plus_as_in_libpq() =>
+        Assert.Equal("c++ node", Parsed("postgres://u:p@db.example.org/db?application_name=c++%20node").ApplicationName);
+
+    [Fact]
     public void The_store_is_shown_with_its_parameters_and_without_credentials()
     {
         var location = StoreLocation.Parse("postgres://u:secret@db.example.org/sweeps?sslmode=require&application_name=scyfi%20node");

@@ -148,13 +148,17 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
         }
     }
 
+    /// <summary>
+    /// The URL's parameters, percent-decoded as libpq decodes them: a '+' stays a '+' (it is a
+    /// space only in HTML form encoding), so a URL means the same here as in psql.
+    /// </summary>
     private static IEnumerable<(string Key, string Value)> QueryParameters(string query)
     {
         foreach (string pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = pair.IndexOf('=');
             string key = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
-            string value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..].Replace('+', ' '));
+            string value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]);
             yield return (key, value);
         }
     }
