@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -128,6 +129,17 @@ internal sealed class ScyfiProcess : IDisposable
         catch (InvalidOperationException) { /* never started or already reaped */ }
         catch (System.ComponentModel.Win32Exception) { /* exited between the check and the signal */ }
     }
+
+    /// <summary>SIGTERM, as <c>kill PID</c>, a job scheduler or a container stop sends: the process may shut down cleanly.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill -TERM {_process.Id} failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>Command line, exit state and the last lines of both streams, for failure messages.</summary>
     public string Describe()

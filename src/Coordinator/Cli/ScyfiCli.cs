@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Scyfi.Core;
 
@@ -52,24 +53,32 @@ internal static class ScyfiCli
         }
         context.Verbose = parsed.GetValue(verbose);
 
+        // Ctrl-C (SIGINT) and SIGTERM (kill, systemd, a container stopping): the first asks the
+        // command to stop cleanly (a sweep leaves a resumable state and says how to resume, a
+        // member leaves the cluster, training saves its checkpoint); a second one gets the
+        // runtime's default action (the process exits). Not System.CommandLine's handling: it
+        // gives a command 2 s and then returns regardless, and a sweep whose shutdown took longer
+        // ended without its resume command.
         using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        void OnSignal(PosixSignalContext signal)
         {
-            e.Cancel = true;   // let the command stop cleanly and leave a resumable state
+            if (cts.IsCancellationRequested) return;   // the second: the default action
+            signal.Cancel = true;
             cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr }, cts.Token);
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(invocation, cts.Token);
         }
         catch (ScyfiInputException e)
         {
             stderr.WriteLine($"scyfi: {e.Message}");
             return ExitCodes.BadInput;
         }
-        // Ctrl-C (cts), or SIGTERM, which System.CommandLine turns into the action's token.
-        catch (OperationCanceledException e) when (cts.IsCancellationRequested || e.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
             stderr.WriteLine("scyfi: cancelled");
             return ExitCodes.Cancelled;
@@ -79,10 +88,6 @@ internal static class ScyfiCli
             context.Logger("scyfi").LogError(e, "unexpected failure");
             stderr.WriteLine($"scyfi: internal error ({e.GetType().Name}): {e.Message}");
             return ExitCodes.Internal;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 }

@@ -36,6 +36,7 @@ internal static class SweepRun
     {
         SweepStatus? last = null;
         Task<int>? outputs = null;
+        bool interrupted = false;
         if (settings.IsWorker && SpecOf(request, store, sweepId) is { } spec)
         {
             int warmed = FinderWarmUp.Run(spec, FinderWarmUp.DefaultBudget, ct);
@@ -65,9 +66,16 @@ internal static class SweepRun
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                ctx.Err.WriteLine($"scyfi: sweep {sweepId} interrupted{(last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles")}; continue with: {resumeHint}");
-                return ExitCodes.Cancelled;
+                interrupted = true;
             }
+        }
+        // Told once the node has left: what its shutdown logs (a shard handing off drops the tile
+        // requests it buffered, which the resume sends again) comes before, not after, the line
+        // the user acts on.
+        if (interrupted)
+        {
+            ctx.Err.WriteLine($"scyfi: sweep {sweepId} interrupted{(last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles")}; continue with: {resumeHint}");
+            return ExitCodes.Cancelled;
         }
         if (last!.State == "failed")
         {

@@ -32,6 +32,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _tiles;
     private readonly SweepStore _store;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly CoordinatedShutdown _shutdown = CoordinatedShutdown.Get(Context.System);
     private readonly Dictionary<string, SweepState> _sweeps = [];
     private int _workers = 1;
     private int _eventsSinceSnapshot;
@@ -108,6 +109,9 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     protected override void PostStop()
     {
         Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        // Counters not yet written (at most StoreRowInterval behind) go to the row now, so that
+        // `scyfi status` after a Ctrl-C or a hand-over shows the tiles the journal holds.
+        foreach (var s in _sweeps.Values.Where(s => s.StoreBehind)) UpdateStore(s);
         base.PostStop();
     }
 
@@ -194,7 +198,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         // coordinator's heartbeat, by which `scyfi status` tells an interrupted sweep (nobody
         // computing it any more) from a running one.
         foreach (var s in _sweeps.Values.Where(s => s.StoreBehind || s.State == "running")) UpdateStore(s);
-        foreach (var s in _sweeps.Values.Where(s => s.State == "running" && !s.Analysing))
+        foreach (var s in _sweeps.Values.Where(s => s.State == "running" && !s.Analysing && !Leaving))
         {
             foreach (var (tile, last) in s.InFlight.ToList())
             {
@@ -209,9 +213,18 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// True once this member has begun to shut down (Ctrl-C, SIGTERM, leaving the cluster). No
+    /// tile is sent then: a tile for a shard not yet allocated stays buffered in this member's
+    /// shard region, which is handing its shards off and cannot get a home for it, so the region's
+    /// shutdown waited out its 10 s timeout and dropped it. The tiles not sent are sent by the
+    /// coordinator's next incarnation (the resume, or the singleton on another member).
+    /// </summary>
+    private bool Leaving => _shutdown.ShutdownReason is not null;
+
     private void Dispatch(SweepState s)
     {
-        if (s.State != "running" || s.Analysing) return;
+        if (s.State != "running" || s.Analysing || Leaving) return;
         int capacity = Math.Max(1, _workers) * s.MaxInFlightPerNode - s.InFlight.Count;
         while (capacity > 0 && s.NextTile < s.TilesTotal)
         {
