@@ -13,7 +13,8 @@
 #
 #   SCYFI_BENCH_POSTGRES=postgres://scyfi:scyfi@127.0.0.1:5432/postgres bench/scripts/workers.sh
 #
-# (./test.sh sets up exactly such a server and role.) Output: bench/results/cluster-workers.md.
+# (./test.sh sets up exactly such a server and role.) TILE=32 sets the tile edge (default 16, the
+# spec's default). Output: bench/results/cluster-workers.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -27,14 +28,15 @@ work="$(mktemp -d -t scyfi-workers-XXXXXX)"
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-python3 - "$work/spec.json" <<'PY'
+tile="${TILE:-16}"
+python3 - "$work/spec.json" "$tile" <<'PY'
 import json, sys
 json.dump({"model": {"type": "plrnn", "A": [[0, 0.8], [-0.4, 0.2]], "W": [[0, 0], [0.9, 0]], "h": [0.214, 0]},
            "maxOrder": 4,
            "axes": [{"name": "a_l", "from": -1.0, "to": 1.8, "points": 321},
                     {"name": "a_r", "from": -2.0, "to": 0.8, "points": 321}],
            "set": {"A[0,0]": {"a_l": 1.0}, "W[0,0]": {"a_l": -1.0, "a_r": 1.0}},
-           "tile": 16, "finder": {"outer": 10, "inner": 50, "seed": 1}}, open(sys.argv[1], "w"))
+           "tile": int(sys.argv[2]), "finder": {"outer": 10, "inner": 50, "seed": 1}}, open(sys.argv[1], "w"))
 PY
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 read -r pg_host pg_port pg_user pg_pass pg_db < <(python3 -c 'import sys, urllib.parse as u; a=u.urlparse(sys.argv[1]); print(a.hostname, a.port or 5432, a.username, u.unquote(a.password or "") or "-", a.path.lstrip("/") or "postgres")' "$admin")
@@ -129,9 +131,10 @@ done
 cmp -s "$work/out1cold/points.csv" "$work/out2cold/points.csv" && cmp -s "$work/out1warm/points.csv" "$work/out2warm/points.csv" && same=yes || same=NO
 points=$(($(wc -l < "$work/out1cold/points.csv") - 1))
 mkdir -p bench/results
-python3 - "$work/runs" "$points" "$work/ceilings" "$same" "$(nproc)" > bench/results/cluster-workers.md <<'PY'
-import json, sys
-runs, points, ceilings, same, cores = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+python3 - "$work/runs" "$points" "$work/ceilings" "$same" "$(nproc)" "$tile" > bench/results/cluster-workers.md <<'PY'
+import json, math, sys
+runs, points, ceilings, same, cores, tile = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6])
+tiles = math.ceil(math.sqrt(points) / tile) ** 2
 ceiling = {}
 for line in open(ceilings):
     rnd, e1, e2 = line.split()
@@ -146,7 +149,7 @@ for line in open(runs):
     for k in ("cold_steady", "warm_steady"): b[k] = max(b[k], r[k])
     if r["warm_steady"] >= b["warm_steady"]: b["budget"] = r["budget"]
 one, two = best["1"], best["2"]
-print(f"Coordinator process + worker processes (`scyfi node --threads 1`) on loopback, PostgreSQL store; one-switch 321×321 grid ({points:,} points), orders 1..4, tiles of 16×16 (441 tiles); {cores} cores; {len(rounds)} rounds, each measuring the ceiling, then 1 worker, then 2. Each run starts the cluster and submits the same grid twice: *cold*, the first sweep after the processes start (every process JIT-compiles Akka, the SQL layer and the finder while it works), and *warm*, the second sweep on the same cluster, as a long-running cluster serves every sweep after its first. *Whole*: `scyfi sweep --cluster` start to exit (client joining, final analysis). *Steady*: points/s between 30 % and 90 % of the grid (store polled every second).")
+print(f"Coordinator process + worker processes (`scyfi node --threads 1`) on loopback, PostgreSQL store; one-switch 321×321 grid ({points:,} points), orders 1..4, tiles of {tile}×{tile} ({tiles} tiles); {cores} cores; {len(rounds)} rounds, each measuring the ceiling, then 1 worker, then 2. Each run starts the cluster and submits the same grid twice: *cold*, the first sweep after the processes start (every process JIT-compiles Akka, the SQL layer and the finder while it works), and *warm*, the second sweep on the same cluster, as a long-running cluster serves every sweep after its first. *Whole*: `scyfi sweep --cluster` start to exit (client joining, final analysis). *Steady*: points/s between 30 % and 90 % of the grid (store polled every second).")
 print()
 print("| worker processes | cold: whole, s | cold: steady points/s | warm: whole, s | warm: steady points/s |")
 print("|---:|---:|---:|---:|---:|")
