@@ -62,7 +62,7 @@ public sealed class TileAnalyzers(int capacity = 4)
         {
             if (_bySweep.TryGetValue(sweepId, out var known))
             {
-                var node = _recent.Find(known);
+                var node = NodeOf(known);
                 if (node is not null)
                 {
                     _recent.Remove(node);
@@ -79,8 +79,16 @@ public sealed class TileAnalyzers(int capacity = 4)
         lock (_lock)
         {
             if (_bySweep.Count >= MaxSweepIds) _bySweep.Clear();
-            if (_recent.Find(entry) is not null) _bySweep[sweepId] = entry;
+            if (NodeOf(entry) is not null) _bySweep[sweepId] = entry;
         }
         return entry;
+    }
+
+    // By reference: an entry is a record, and its value equality would compare whole specs.
+    private LinkedListNode<Entry>? NodeOf(Entry entry)
+    {
+        for (var node = _recent.First; node is not null; node = node.Next)
+            if (ReferenceEquals(node.Value, entry)) return node;
+        return null;
     }
 }
