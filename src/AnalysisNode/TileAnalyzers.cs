@@ -60,16 +60,12 @@ public sealed class TileAnalyzers(int capacity = 4)
     {
         lock (_lock)
         {
-            if (_bySweep.TryGetValue(sweepId, out var known))
+            // Entries leave _bySweep when they leave _recent (see For), so a known one is there.
+            if (_bySweep.TryGetValue(sweepId, out var known) && NodeOf(known) is { } node)
             {
-                var node = NodeOf(known);
-                if (node is not null)
-                {
-                    _recent.Remove(node);
-                    _recent.AddFirst(node);
-                    return known;
-                }
-                _bySweep.Remove(sweepId);
+                _recent.Remove(node);
+                _recent.AddFirst(node);
+                return known;
             }
         }
         // Read outside the lock: other tiles' look-ups need not wait for the store.

@@ -14,22 +14,17 @@ namespace Scyfi.EndToEnd.Tests;
 [Collection(EndToEndCollection.Name)]
 public sealed partial class EmbeddedSweepStopTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
-
     [Fact]
     public async Task SIGTERM_stops_the_sweep_with_a_resume_command_that_finishes_it_identically()
     {
         using var dir = new TempDirectory();
         using var procs = new ScyfiProcesses(dir.Path, output);
-        string spec = dir.Write("spec.json", SweepSpecs.OneSwitch(points: 61, tile: 4));
         // Spaces in the folder and the store: the printed command must quote them for the shell.
         string referenceOut = dir.File("reference"), resumedOut = dir.File("my results");
         string referenceStore = dir.File("reference.db"), store = dir.File("stopped store.db");
-        string[] threads = ["--threads", "2"];
-        var reference = procs.Start("reference sweep", ["sweep", spec, "--out", referenceOut, "--store", referenceStore, "--id", "e2e-reference", .. threads]);
-        var victim = procs.Start("stopped sweep", ["sweep", spec, "--out", resumedOut, "--store", store, "--id", "e2e-stopped", .. threads]);
+        var (reference, victim) = EmbeddedSweepRuns.Start(procs, dir, "stopped sweep", referenceOut, referenceStore, resumedOut, store, "e2e-stopped");
 
-        await procs.WaitForStatusAsync(store, "e2e-stopped", s => s.TilesDone >= s.TilesTotal / 4, victim, RunTimeout);
+        await procs.WaitForStatusAsync(store, "e2e-stopped", s => s.TilesDone >= s.TilesTotal / 4, victim, EmbeddedSweepRuns.RunTimeout);
         var clock = Stopwatch.StartNew();
         victim.Terminate();
         Assert.Equal(130, await victim.WaitForExitAsync(TimeSpan.FromMinutes(1)));
@@ -50,16 +45,10 @@ public sealed partial class EmbeddedSweepStopTests(ITestOutputHelper output)
         string[] words = await ShellWordsAsync(hint.Groups["command"].Value, dir.Path);
         Assert.Equal(["scyfi", "resume", "e2e-stopped", "--out", resumedOut, "--store", store], words);
         var resume = procs.Start("resume as printed", words[1..]);
-        Assert.True(await resume.WaitForExitAsync(RunTimeout) == 0, $"the printed resume command failed\n{resume.Describe()}");
-        Assert.True(await reference.WaitForExitAsync(RunTimeout) == 0, $"the uninterrupted sweep failed\n{reference.Describe()}");
+        Assert.True(await resume.WaitForExitAsync(EmbeddedSweepRuns.RunTimeout) == 0, $"the printed resume command failed\n{resume.Describe()}");
+        Assert.True(await reference.WaitForExitAsync(EmbeddedSweepRuns.RunTimeout) == 0, $"the uninterrupted sweep failed\n{reference.Describe()}");
 
-        ResultFiles.AssertIdentical(referenceOut, resumedOut);
-        var final = await procs.StatusAsync(store, "e2e-stopped");
-        Assert.NotNull(final);
-        procs.Log($"final status: {final}");
-        Assert.Equal("completed", final.State);
-        int repeated = final.TilesComputed - final.TilesTotal;
-        Assert.True(repeated >= 0 && repeated <= 0.02 * final.TilesTotal, $"{repeated} of {final.TilesTotal} tiles computed twice: {final}");
+        await EmbeddedSweepRuns.AssertFinishedLikeTheReferenceAsync(procs, referenceOut, resumedOut, store, "e2e-stopped");
     }
 
     [GeneratedRegex(@"^scyfi: sweep e2e-stopped interrupted after (?<done>\d+)/(?<total>\d+) tiles; continue with: (?<command>scyfi resume .+)$")]
