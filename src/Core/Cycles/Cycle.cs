@@ -30,7 +30,15 @@ public sealed record Cycle(
     public const double PointTolerance = 1e-7;
 
     /// <summary>Infinity norm of the largest point.</summary>
-    public double Scale => Points.Max(p => p.Max(Math.Abs));
+    public double Scale => MaxAbs(Points);
+
+    /// <summary>Largest |coordinate| of any point (a loop: asked for every cycle built).</summary>
+    internal static double MaxAbs(double[][] points)
+    {
+        double m = 0;
+        foreach (var p in points) m = Math.Max(m, Linear.DenseKernels.MaxAbs(p));
+        return m;
+    }
 
     /// <summary>True when the two cycles have the same itinerary and (aligned) points within tolerance.</summary>
     public bool SameAs(Cycle other)

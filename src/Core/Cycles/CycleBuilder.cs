@@ -40,7 +40,8 @@ internal static class CycleBuilder
 
         var product = ev.Product.ToArray();
         var multipliers = Multipliers.Of(m, product);
-        double radius = multipliers.Length == 0 ? 0 : multipliers.Max(l => l.Magnitude);
+        double radius = 0;
+        foreach (var l in multipliers) radius = Math.Max(radius, l.Magnitude);
         double residual = Residual(ev.Form, points[0], k);
         double border = double.PositiveInfinity;
         int unit = -1;
@@ -79,7 +80,7 @@ internal static class CycleBuilder
     public static bool HasMinimalPeriod(double[][] points)
     {
         int k = points.Length;
-        double scale = points.Max(p => p.Max(Math.Abs));
+        double scale = Cycle.MaxAbs(points);
         double tol = Cycle.PointTolerance * (1 + scale);
         for (int p = 1; p < k; p++)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Scyfi.Core.Randomness;
 using Scyfi.Core.Regions;
 
@@ -6,9 +7,17 @@ namespace Scyfi.Core.Cycles;
 /// <summary>What one outer iteration of the heuristic produced.</summary>
 internal sealed class IterationOutcome
 {
-    public List<Cycle> Finds { get; } = [];
-    public List<DegenerateItinerary> Singular { get; } = [];
+    // Created on the first find: most of the millions of outer iterations a sweep runs find
+    // nothing new to them, and two empty lists each were a tenth of everything a sweep allocated.
+    private List<Cycle>? _finds;
+    private List<DegenerateItinerary>? _singular;
+
+    public ReadOnlySpan<Cycle> Finds => CollectionsMarshal.AsSpan(_finds);
+    public ReadOnlySpan<DegenerateItinerary> Singular => CollectionsMarshal.AsSpan(_singular);
     public long Candidates { get; set; }
+
+    public void Add(Cycle cycle) => (_finds ??= []).Add(cycle);
+    public void Add(DegenerateItinerary singular) => (_singular ??= []).Add(singular);
 }
 
 /// <summary>
@@ -87,11 +96,12 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
         // Cheap pre-check on the canonical itinerary before building (allocating) the cycle.
         foreach (var f in outcome.Finds)
             if (SameNecklace(f.Itinerary, r, k)) return false;
-        foreach (var it in known)
-            if (SameNecklace(it, r, k)) return false;
+        // By index: a foreach over the interface boxed an enumerator per real candidate.
+        for (int i = 0; i < known.Count; i++)
+            if (SameNecklace(known[i], r, k)) return false;
         var cycle = CycleBuilder.FromRealCandidate(evaluator, r, k);
         if (cycle is null) return false;
-        outcome.Finds.Add(cycle);
+        outcome.Add(cycle);
         return true;
     }
 
@@ -99,7 +109,7 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
     {
         foreach (var s in outcome.Singular)
             if (SameNecklace(s.Itinerary, r, k)) return;
-        outcome.Singular.Add(CycleBuilder.ClassifySingular(evaluator, r, k));
+        outcome.Add(CycleBuilder.ClassifySingular(evaluator, r, k));
     }
 
     private static bool SameNecklace(Itinerary canonical, ReadOnlySpan<ulong> r, int k)

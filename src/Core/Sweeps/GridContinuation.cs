@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 namespace Scyfi.Core.Sweeps;
 
 /// <summary>
@@ -29,7 +30,7 @@ public static class GridContinuation
                 Models.ReluModel? model = null;
                 foreach (var o in source.Objects)
                 {
-                    if (target.Has(o) || (extra?.Any(x => x.SameItinerary(o)) ?? false)) continue;
+                    if (target.Has(o) || PointResult.AnyWithItineraryOf(CollectionsMarshal.AsSpan(extra), o)) continue;
                     model ??= grid.Spec.ModelAt(grid.AxisValues(q));
                     var probe = ItineraryProbe.Probe(model, o.Itinerary, o.Order, spectrum: false);
                     if (probe.Object is not null) (extra ??= []).Add(probe.Object);
@@ -38,7 +39,7 @@ public static class GridContinuation
                 var objects = target.Objects.Concat(extra).ToArray();
                 Array.Sort(objects, order);
                 int degenerate = target.Degenerate + extra.Count(x =>
-                    x.Stability == Cycles.Stability.NonHyperbolic || x.BorderDistance <= PointAnalyzer.BorderMargin * (1 + x.Points.Max(Math.Abs)));
+                    x.Stability == Cycles.Stability.NonHyperbolic || x.BorderDistance <= PointAnalyzer.BorderMargin * (1 + Linear.DenseKernels.MaxAbs(x.Points)));
                 results[q] = target with { Objects = objects, Degenerate = degenerate };
                 added += extra.Count;
                 pending.Add(q);

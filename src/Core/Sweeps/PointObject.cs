@@ -23,13 +23,21 @@ public sealed record PointObject(
     public static PointObject From(Cycle c) => new(
         c.Order,
         c.Itinerary.Codes.ToArray(),
-        c.Points.SelectMany(p => p).ToArray(),
+        Flatten(c.Points),
         c.Multipliers.Select(l => l.Real).ToArray(),
         c.Multipliers.Select(l => l.Imaginary).ToArray(),
         c.Stability,
         c.SpectralRadius,
         c.BorderDistance,
         c.BorderUnit);
+
+    private static double[] Flatten(double[][] points)
+    {
+        var flat = new double[points.Sum(p => p.Length)];
+        int at = 0;
+        foreach (var p in points) { p.CopyTo(flat, at); at += p.Length; }
+        return flat;
+    }
 
     /// <summary>The canonical itinerary as a value.</summary>
     public Itinerary Key(int words) => new((ulong[])Itinerary.Clone(), words);
@@ -59,5 +67,17 @@ public sealed record PointResult(int Index, PointObject[] Objects, int Degenerat
     public int Stable(int k) => Objects.Count(o => o.Order == k && o.Stability == Stability.Stable);
 
     /// <summary>True when an object with this itinerary exists here.</summary>
-    public bool Has(PointObject o) => Objects.Any(x => x.SameItinerary(o));
+    public bool Has(PointObject o) => AnyWithItineraryOf(Objects, o);
+
+    /// <summary>
+    /// True when one of <paramref name="objects"/> has the itinerary of <paramref name="o"/>. A
+    /// loop, not LINQ: continuation and detection ask this millions of times per sweep, and a
+    /// closure per question was a few per cent of everything a sweep allocated.
+    /// </summary>
+    public static bool AnyWithItineraryOf(ReadOnlySpan<PointObject> objects, PointObject o)
+    {
+        foreach (var x in objects)
+            if (x.SameItinerary(o)) return true;
+        return false;
+    }
 }

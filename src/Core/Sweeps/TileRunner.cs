@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 namespace Scyfi.Core.Sweeps;
 
 /// <summary>
@@ -49,7 +50,7 @@ public sealed class TileRunner(SweepGrid grid, PointAnalyzer analyzer)
         List<PointObject>? extra = null;
         foreach (var o in candidates)
         {
-            if (r.Has(o) || (extra?.Any(x => x.SameItinerary(o)) ?? false)) continue;
+            if (r.Has(o) || PointResult.AnyWithItineraryOf(CollectionsMarshal.AsSpan(extra), o)) continue;
             model ??= grid.Spec.ModelAt(grid.AxisValues(index));
             var probe = ItineraryProbe.Probe(model, o.Itinerary, o.Order, spectrum: false);
             if (probe.Object is not null) (extra ??= []).Add(probe.Object);

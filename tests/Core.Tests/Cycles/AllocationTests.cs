@@ -36,3 +36,34 @@ public class AllocationTests
         Assert.Equal(0, allocated);
     }
 }
+
+/// <summary>
+/// An outer iteration of the heuristic that meets only cycles known before it allocates nothing
+/// but its outcome: a sweep runs millions of them, and boxed enumerators and empty lists per
+/// iteration were once half of everything a sweep allocated.
+/// </summary>
+public class IterationAllocationTests
+{
+    [Theory]
+    [InlineData("gt16", 1)]
+    [InlineData("shplrnn_m2_h10_fp", 1)]
+    [InlineData("plrnn10d_k10", 1)]
+    public void An_iteration_meeting_only_known_cycles_allocates_only_its_outcome(string name, int k)
+    {
+        var model = TestData.Model(name);
+        var alphabet = RegionAlphabet.For(model);
+        var iteration = new HeuristicIteration(new CandidateEvaluator(model.Form), alphabet);
+        var first = iteration.Run(k, 50, 7, 0, [], CancellationToken.None);
+        Assert.NotEmpty(first.Finds.ToArray());
+        Assert.Empty(first.Singular.ToArray());
+        var known = first.Finds.ToArray().Select(c => c.Itinerary).ToList();
+        iteration.Run(k, 50, 7, 0, known, CancellationToken.None);   // warm-up (JIT)
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var again = iteration.Run(k, 50, 7, 0, known, CancellationToken.None);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, again.Finds.Length);
+        Assert.True(allocated <= 64, $"the iteration allocated {allocated} bytes");
+    }
+}
