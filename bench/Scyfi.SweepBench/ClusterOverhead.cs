@@ -32,6 +32,8 @@ internal static class ClusterOverhead
         bool identical = warm.Same;
         var engineRuns = new List<(double Seconds, double Cpu)>();
         var clusterRuns = new List<(double Seconds, double Cpu)>();
+        var engineGc = new List<GcUse>();
+        var clusterGc = new List<GcUse>();
         SweepStatus status = warm.Status;
         long events = warm.Events;
         double startup = 0;
@@ -40,16 +42,20 @@ internal static class ClusterOverhead
             async Task Cluster()
             {
                 double cpu = ProcessCpuSeconds();
+                var gc = GcUse.Now();
                 var (seconds, st, ev, same, up) = await RunClusterAsync(spec, threads, engine);
                 clusterRuns.Add((seconds, ProcessCpuSeconds() - cpu));
+                clusterGc.Add(GcUse.Now() - gc);
                 (status, events, startup) = (st, ev, up);
                 identical &= same;
             }
             if (round % 2 == 0) await Cluster();
             var sw = Stopwatch.StartNew();
             double engineCpu = ProcessCpuSeconds();
+            var engineGc0 = GcUse.Now();
             engine = new SweepEngine(spec, threads).Run();
             engineRuns.Add((sw.Elapsed.TotalSeconds, ProcessCpuSeconds() - engineCpu));
+            engineGc.Add(GcUse.Now() - engineGc0);
             if (round % 2 == 1) await Cluster();
         }
         // Best and median of the three: the best is the run least disturbed by other tenants of
@@ -73,6 +79,9 @@ internal static class ClusterOverhead
         // the VM's drift cancels better than between the best of each side.
         var pairs = engineRuns.Zip(clusterRuns, (e, c) => c.Seconds / e.Seconds).ToList();
         w.WriteLine($"Cluster/engine ratio within each round: median {Median(pairs):F2}, from {pairs.Min():F2} to {pairs.Max():F2}.");
+        // With the non-concurrent collector every collection stops the compute slots too; the
+        // finder allocates next to nothing, so the engine's pauses are the baseline.
+        w.WriteLine($"Garbage collections per round (gen0/gen1/gen2, pauses, allocated): engine {string.Join(", ", engineGc)}; cluster {string.Join(", ", clusterGc)}.");
         w.WriteLine($"Cluster start-up (not included): {startup:F1} s. Identical results: {(identical ? "yes" : "NO")}. Persisted events: {events:N0} ({events / cBest:F0} events/s, {status.TilesTotal / cBest:F1} tiles/s).");
         return 0;
     }
@@ -111,6 +120,14 @@ internal static class ClusterOverhead
             result = (seconds, status, CountJournal(store, settings), identical, startup);
         }
         return result;
+    }
+
+    /// <summary>Collections per generation and the total time the runtime was paused for them.</summary>
+    private readonly record struct GcUse(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+    {
+        public static GcUse Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        public static GcUse operator -(GcUse a, GcUse b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused, a.Allocated - b.Allocated);
+        public override string ToString() => $"{Gen0}/{Gen1}/{Gen2}, {Paused.TotalSeconds:F2} s, {Allocated / 1e6:F0} MB";
     }
 
     private static double ProcessCpuSeconds() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
