@@ -4,16 +4,18 @@ using Scyfi.Core.Regions;
 
 namespace Scyfi.Core.Cycles;
 
-/// <summary>What one outer iteration of the heuristic produced.</summary>
-internal sealed class IterationOutcome
+/// <summary>
+/// What one outer iteration of the heuristic produced. A struct, and its lists made on the first
+/// find: most of the millions of outer iterations a sweep runs find nothing new to them, and an
+/// object with two empty lists each was a sixth of everything a sweep allocated.
+/// </summary>
+internal struct IterationOutcome
 {
-    // Created on the first find: most of the millions of outer iterations a sweep runs find
-    // nothing new to them, and two empty lists each were a tenth of everything a sweep allocated.
     private List<Cycle>? _finds;
     private List<DegenerateItinerary>? _singular;
 
-    public ReadOnlySpan<Cycle> Finds => CollectionsMarshal.AsSpan(_finds);
-    public ReadOnlySpan<DegenerateItinerary> Singular => CollectionsMarshal.AsSpan(_singular);
+    public readonly ReadOnlySpan<Cycle> Finds => CollectionsMarshal.AsSpan(_finds);
+    public readonly ReadOnlySpan<DegenerateItinerary> Singular => CollectionsMarshal.AsSpan(_singular);
     public long Candidates { get; set; }
 
     public void Add(Cycle cycle) => (_finds ??= []).Add(cycle);
@@ -72,11 +74,11 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
                     visited.CopyTo(r);
                     break;
                 case CandidateOutcome.Real:
-                    if (Record(r, k, outcome, known)) c = 0;
+                    if (Record(r, k, ref outcome, known)) c = 0;
                     Randomise(ref rng, r, k, w);
                     break;
                 case CandidateOutcome.Singular:
-                    RecordSingular(r, k, outcome);
+                    RecordSingular(r, k, ref outcome);
                     Randomise(ref rng, r, k, w);
                     break;
                 default:
@@ -88,7 +90,7 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
         return outcome;
     }
 
-    private bool Record(ReadOnlySpan<ulong> r, int k, IterationOutcome outcome, IReadOnlyList<Itinerary> known)
+    private bool Record(ReadOnlySpan<ulong> r, int k, ref IterationOutcome outcome, IReadOnlyList<Itinerary> known)
     {
         // A lower-order cycle traversed several times is found often (e.g. a fixed point at high
         // k): reject it before anything is allocated.
@@ -105,7 +107,7 @@ internal sealed class HeuristicIteration(CandidateEvaluator evaluator, RegionAlp
         return true;
     }
 
-    private void RecordSingular(ReadOnlySpan<ulong> r, int k, IterationOutcome outcome)
+    private void RecordSingular(ReadOnlySpan<ulong> r, int k, ref IterationOutcome outcome)
     {
         foreach (var s in outcome.Singular)
             if (SameNecklace(s.Itinerary, r, k)) return;

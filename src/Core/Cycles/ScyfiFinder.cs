@@ -44,7 +44,7 @@ public static class ScyfiFinder
         {
             var evaluator = single ?? new CandidateEvaluator(model.Form, cache?.CopyForThread());
             var iteration = new HeuristicIteration(evaluator, single is null ? alphabet.CopyForThread() : alphabet);
-            var claimed = new List<(int Index, IterationOutcome? Outcome)>();
+            var claimed = new List<(int Index, IterationOutcome Outcome)>();
             while (true)
             {
                 OrderSearch? search = null;
@@ -64,7 +64,7 @@ public static class ScyfiFinder
                             // fewer trips through the lock, same results (merging is by index).
                             int available = s.End - s.NextIssue + 1;
                             int chunk = Math.Clamp(available / (2 * threads), 1, 4);
-                            for (int c = 0; c < chunk; c++) claimed.Add((s.NextIssue++, null));
+                            for (int c = 0; c < chunk; c++) claimed.Add((s.NextIssue++, default));
                             break;
                         }
                         if (search is not null) break;
@@ -90,8 +90,8 @@ public static class ScyfiFinder
                     bool wasDone = search.Done;
                     foreach (var (index, outcome) in claimed)
                     {
-                        search.Complete(index, outcome!);
-                        candidates += outcome!.Candidates;
+                        search.Complete(index, outcome);
+                        candidates += outcome.Candidates;
                     }
                     if (!wasDone && search.Done) ordersDone++;
                     if (progress is not null) snapshot = new FindProgress(ordersDone, searches.Length, candidates, searches.Sum(s => s.Known.Count));
@@ -150,7 +150,9 @@ public static class ScyfiFinder
     /// <summary>Search state of one order: which iterations are issued, merged, and what is known.</summary>
     private sealed class OrderSearch(int k, int outer, int inner)
     {
-        private readonly Dictionary<int, IterationOutcome> _pending = [];
+        // Iterations finished ahead of the merge point. Made only when one is: on one thread (a
+        // sweep's finder) iterations finish in order and are merged at once.
+        private Dictionary<int, IterationOutcome>? _pending;
         public int K { get; } = k;
         public int Outer { get; } = outer;
         public int Inner { get; } = inner;
@@ -170,17 +172,22 @@ public static class ScyfiFinder
         public void Complete(int index, IterationOutcome outcome)
         {
             Candidates += outcome.Candidates;
-            _pending[index] = outcome;
-            while (!Done && _pending.Remove(Prefix, out var r))
-            {
-                bool anyNew = false;
-                foreach (var f in r.Finds)
-                    if (Known.TryAdd(f.Itinerary, f)) anyNew = true;
-                foreach (var s in r.Singular) Singular.TryAdd(s.Itinerary, s);
-                if (anyNew) LastNew = Prefix;
-                Prefix++;
-            }
-            if (Done) _pending.Clear();
+            if (Done) return;   // nothing merges after the end (and nothing is pending then)
+            if (index == Prefix) Merge(outcome);
+            else (_pending ??= [])[index] = outcome;
+            while (!Done && _pending is { Count: > 0 } && _pending.Remove(Prefix, out var r)) Merge(r);
+            if (Done) _pending?.Clear();
+        }
+
+        /// <summary>Merges the outcome of iteration <see cref="Prefix"/>, in iteration order.</summary>
+        private void Merge(IterationOutcome r)
+        {
+            bool anyNew = false;
+            foreach (var f in r.Finds)
+                if (Known.TryAdd(f.Itinerary, f)) anyNew = true;
+            foreach (var s in r.Singular) Singular.TryAdd(s.Itinerary, s);
+            if (anyNew) LastNew = Prefix;
+            Prefix++;
         }
     }
 }

@@ -38,9 +38,9 @@ public class AllocationTests
 }
 
 /// <summary>
-/// An outer iteration of the heuristic that meets only cycles known before it allocates nothing
-/// but its outcome: a sweep runs millions of them, and boxed enumerators and empty lists per
-/// iteration were once half of everything a sweep allocated.
+/// An outer iteration of the heuristic that meets only cycles known before it allocates nothing:
+/// a sweep runs millions of them, and boxed enumerators, outcome objects and empty lists per
+/// iteration were once more than half of everything a sweep allocated.
 /// </summary>
 public class IterationAllocationTests
 {
@@ -48,7 +48,7 @@ public class IterationAllocationTests
     [InlineData("gt16", 1)]
     [InlineData("shplrnn_m2_h10_fp", 1)]
     [InlineData("plrnn10d_k10", 1)]
-    public void An_iteration_meeting_only_known_cycles_allocates_only_its_outcome(string name, int k)
+    public void An_iteration_meeting_only_known_cycles_allocates_nothing(string name, int k)
     {
         var model = TestData.Model(name);
         var alphabet = RegionAlphabet.For(model);
@@ -64,6 +64,6 @@ public class IterationAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, again.Finds.Length);
-        Assert.True(allocated <= 64, $"the iteration allocated {allocated} bytes");
+        Assert.Equal(0, allocated);
     }
 }
