@@ -7,7 +7,7 @@ namespace Scyfi.Core.Cycles;
 /// <summary>
 /// What one outer iteration of the heuristic produced. A struct, and its lists made on the first
 /// find: most of the millions of outer iterations a sweep runs find nothing new to them, and an
-/// object with two empty lists each was a sixth of everything a sweep allocated.
+/// object with two empty lists each was a tenth of everything a sweep allocated.
 /// </summary>
 internal struct IterationOutcome
 {
