@@ -52,7 +52,10 @@ public sealed class RegionAlphabet
     /// of its many cache lines only the first and the last can hold another object, and a shPLRNN
     /// with hundreds of hidden units has a pool of megabytes, which a sweep copied at every grid
     /// point (one finder call each) — a third of the sweep's time on a 10×300 shPLRNN, in copies and
-    /// the garbage collections they caused (bench/results/cluster-profile.md §12).
+    /// the garbage collections they caused (bench/results/cluster-profile.md §12). A finder running on
+    /// one thread (a sweep's, once per grid point) copies nothing and reads the alphabet it is given,
+    /// which the sweep's threads share: only reads, at the cost of at most two cache lines shared
+    /// with written objects, against a copy per point (§15).
     /// </summary>
     public RegionAlphabet CopyForThread() =>
         new(SwitchingUnits, _pool is { Length: <= CopiedPoolWords } small ? (ulong[])small.Clone() : _pool, IsExact);
