@@ -39,7 +39,7 @@ public static class GridContinuation
                 var objects = target.Objects.Concat(extra).ToArray();
                 Array.Sort(objects, order);
                 int degenerate = target.Degenerate + extra.Count(x =>
-                    x.Stability == Cycles.Stability.NonHyperbolic || x.BorderDistance <= PointAnalyzer.BorderMargin * (1 + Linear.DenseKernels.MaxAbs(x.Points)));
+                    PointAnalyzer.IsDegenerate(x.Stability, x.BorderDistance, Linear.DenseKernels.MaxAbs(x.Points)));
                 results[q] = target with { Objects = objects, Degenerate = degenerate };
                 added += extra.Count;
                 pending.Add(q);

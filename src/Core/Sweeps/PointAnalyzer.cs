@@ -62,9 +62,16 @@ public sealed class PointAnalyzer(SweepSpec spec)
     {
         var objects = result.Cycles.Select(PointObject.From).ToArray();
         int degenerate = result.Degenerate.Count + result.Cycles.Count(c =>
-            c.Stability == Stability.NonHyperbolic || c.BorderDistance <= BorderMargin * (1 + c.Scale));
+            IsDegenerate(c.Stability, c.BorderDistance, c.Scale));
         return new PointResult(index, objects, degenerate, result.Stats.Candidates);
     }
+
+    /// <summary>
+    /// True for an object that marks its point degenerate: non-hyperbolic, or on a border (within
+    /// <see cref="BorderMargin"/> relative to <paramref name="scale"/>, its largest coordinate).
+    /// </summary>
+    public static bool IsDegenerate(Stability stability, double borderDistance, double scale) =>
+        stability == Stability.NonHyperbolic || borderDistance <= BorderMargin * (1 + scale);
 
     /// <summary>The seed of one grid point: independent streams per point, reproducible anywhere.</summary>
     public static ulong PointSeed(ulong sweepSeed, int index)
