@@ -71,7 +71,29 @@ internal static class StoreThroughput
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(b.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DropAsync(b.ConnectionString, name);
+        }
+    }
+
+    /// <summary>
+    /// DROP … WITH (FORCE) by a role that is not a superuser is refused (42501) while an autovacuum
+    /// worker is in the database, which happens now and then after a run's writes; it is gone within
+    /// a second or two.
+    /// </summary>
+    private static async Task DropAsync(string connectionString, string name)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 15 &&
+                e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
     }
 

@@ -58,8 +58,27 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // FORCE: a killed member's server-side session may not have noticed yet that its client is gone.
-        await ExecuteAsync(_adminConnection, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // FORCE by a role that is not a superuser is refused (42501) while an autovacuum worker, which
+        // no such role may end, is in the database: after a sweep's journal writes that happens now and
+        // then. The worker is gone within a second or two, so the drop is tried again.
+        string drop = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(_adminConnection, drop);
+                return;
+            }
+            catch (PostgresException e) when (attempt < DropAttempts &&
+                e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
+
+    /// <summary>How often the drop is tried, a second apart: autovacuum on a small test database ends long before.</summary>
+    private const int DropAttempts = 15;
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
