@@ -3,6 +3,7 @@ using Scyfi.AnalysisNode;
 using Scyfi.Coordinator.Cluster;
 using Scyfi.Coordinator.Dashboard;
 using Scyfi.Coordinator.Store;
+using Scyfi.Core;
 using Scyfi.Core.Sweeps;
 using Scyfi.Messages;
 
@@ -36,33 +37,52 @@ internal static class SweepRun
     {
         SweepStatus? last = null;
         Task<int>? outputs = null;
-        bool interrupted = false;
+        bool interrupted = false, unattended = false;
         if (settings.IsWorker && SpecOf(request, store, sweepId) is { } spec)
         {
             int warmed = FinderWarmUp.Run(spec, FinderWarmUp.DefaultBudget, ct);
             ctx.Logger("sweep").LogDebug("finder warm-up: {Points} points", warmed);
         }
+        // A client that only submits (no roles, no dashboard to serve) is a cluster member just
+        // long enough to submit, then follows the sweep in the store. As a member for the whole
+        // sweep, often overnight from a laptop, it took CPU from the workers (membership and
+        // polling: 0.08 core beside two workers on one machine) and, when it went to sleep or
+        // lost its network, was an unreachable member the others had to down; in a cluster of
+        // two the split-brain resolver could have downed the coordinator's side instead.
+        bool follow = !settings.IsWorker && !settings.IsCoordinator && dashboard is null;
+        var title = $"Sweep {sweepId}";
         await using (var node = await ScyfiNode.StartAsync(settings, store, ctx.LoggerFactory, ct: ct, dashboard: dashboard).ConfigureAwait(false))
         {
             DashboardOptions.Announce(ctx, node);
             try
             {
-                var final = await ProgressDisplay.RunAsync(ctx, $"Sweep {sweepId}", async progress =>
+                if (follow) await SendAsync(node, request, ct).ConfigureAwait(false);
+                else
                 {
-                    if (request is SubmitSweep submit) await SweepSession.SubmitAsync(node.Coordinator, submit, ct).ConfigureAwait(false);
-                    else await SweepSession.AskWithRetry<SweepCommandAck>(node.Coordinator, request, ct).ConfigureAwait(false);
-                    return await SweepSession.WaitAsync(node.Coordinator, sweepId, s =>
+                    var final = await ProgressDisplay.RunAsync(ctx, title, async progress =>
                     {
-                        last = s;
-                        progress.Report(s.State == "analysing"
-                            ? new WorkProgress("analysis", 0, 1, "steps", "continuation and bifurcation detection")
-                            : new WorkProgress("tiles", s.TilesDone, s.TilesTotal, "tiles", $"{s.PointsDone:N0} points, {s.InFlight} in flight"));
-                    }, ct).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-                last = final;
-                // The outputs come from the store alone: build them while the node leaves the
-                // cluster and shuts down (mostly waiting) instead of after it.
-                if (final.State == "completed") outputs = Task.Run(() => completed(final), CancellationToken.None);
+                        await SendAsync(node, request, ct).ConfigureAwait(false);
+                        return await SweepSession.WaitAsync(node.Coordinator, sweepId, s => Report(progress, last = s), ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                    last = final;
+                    // The outputs come from the store alone: build them while the node leaves the
+                    // cluster and shuts down (mostly waiting) instead of after it.
+                    if (final.State == "completed") outputs = Task.Run(() => completed(final), CancellationToken.None);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                interrupted = true;
+            }
+        }
+        if (follow && !interrupted)
+        {
+            try
+            {
+                last = await ProgressDisplay.RunAsync(ctx, title, progress =>
+                    SweepStoreWatch.WaitAsync(store, sweepId, s => Report(progress, last = s), ct)).ConfigureAwait(false);
+                unattended = last is null;
+                if (last?.State == "completed") outputs = Task.FromResult(completed(last));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -77,6 +97,11 @@ internal static class SweepRun
             ctx.Err.WriteLine($"scyfi: sweep {sweepId} interrupted{(last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles")}; continue with: {resumeHint}");
             return ExitCodes.Cancelled;
         }
+        if (unattended)
+        {
+            ctx.Err.WriteLine($"scyfi: sweep {sweepId}: no coordinator has written its progress for {SweepStoreWatch.Unattended.TotalMinutes:F0} minutes (is the cluster running?); once it is, continue with: {resumeHint}");
+            return ExitCodes.BadInput;
+        }
         if (last!.State == "failed")
         {
             ctx.Err.WriteLine($"scyfi: sweep {sweepId} failed: {last.Message}");
@@ -89,6 +114,19 @@ internal static class SweepRun
         }
         return await outputs!.ConfigureAwait(false);
     }
+
+    /// <summary>Submits the sweep, or sends the resume request, and waits for the coordinator's answer.</summary>
+    private static async Task SendAsync(ScyfiNode node, object request, CancellationToken ct)
+    {
+        if (request is SubmitSweep submit) await SweepSession.SubmitAsync(node.Coordinator, submit, ct).ConfigureAwait(false);
+        else if (await SweepSession.AskWithRetry<SweepCommandAck>(node.Coordinator, request, ct).ConfigureAwait(false) is { State: "unknown" } ack)
+            throw new ScyfiInputException($"the coordinator does not know sweep '{ack.SweepId}'");
+    }
+
+    private static void Report(IProgress<WorkProgress> progress, SweepStatus s) =>
+        progress.Report(s.State == "analysing"
+            ? new WorkProgress("analysis", 0, 1, "steps", "continuation and bifurcation detection")
+            : new WorkProgress("tiles", s.TilesDone, s.TilesTotal, "tiles", s.InFlight < 0 ? $"{s.PointsDone:N0} points" : $"{s.PointsDone:N0} points, {s.InFlight} in flight"));
 
     /// <summary>
     /// The spec of the sweep about to be computed (submitted or resumed); null when there is
