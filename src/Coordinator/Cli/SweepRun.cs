@@ -19,7 +19,7 @@ internal static class SweepRun
     /// <summary>Runs the sweep; once completed, writes the sweep exports into <paramref name="outDir"/> and prints the summary.</summary>
     public static Task<int> RunAsync(CliContext ctx, ScyfiNodeSettings settings, SweepStore store, string sweepId, string outDir, object request, CancellationToken ct,
         DashboardSettings? dashboard = null) =>
-        RunAsync(ctx, settings, store, sweepId, request, $"scyfi resume {sweepId} --out {ShellWord.Quote(outDir)}{StoreHint(store)}", final =>
+        RunAsync(ctx, settings, store, sweepId, request, $"scyfi resume {sweepId} --out {ShellWord.Quote(outDir)}{StoreHint(store)}{ClusterHint(settings)}", final =>
         {
             var result = StoreExport.Write(store, sweepId, outDir);
             ctx.Out.WriteLine($"sweep {sweepId} completed: {final.TilesTotal} tiles ({final.TilesComputed} computations, {final.Retries} re-sent)");
@@ -95,7 +95,11 @@ internal static class SweepRun
         // the user acts on.
         if (interrupted)
         {
-            ctx.Err.WriteLine($"scyfi: sweep {sweepId} interrupted{(last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles")}; continue with: {resumeHint}");
+            string after = last is null ? "" : $" after {last.TilesDone}/{last.TilesTotal} tiles";
+            // A client's sweep goes on without it: the coordinator is elsewhere.
+            ctx.Err.WriteLine(settings.IsCoordinator
+                ? $"scyfi: sweep {sweepId} interrupted{after}; continue with: {resumeHint}"
+                : $"scyfi: stopped following sweep {sweepId}{after}; it goes on in the cluster. Follow it again with: {resumeHint}");
             return ExitCodes.Cancelled;
         }
         if (unattended)
@@ -139,6 +143,13 @@ internal static class SweepRun
         if (row?.State == "completed") return null;
         return request is SubmitSweep submit ? SweepSpec.Parse(submit.SpecJson) : row is null ? null : SweepSpec.Parse(row.SpecJson);
     }
+
+    /// <summary>
+    /// " --cluster SEED…" for a client: without it the printed resume would start a coordinator of
+    /// its own on the cluster's store beside the cluster's.
+    /// </summary>
+    private static string ClusterHint(ScyfiNodeSettings settings) =>
+        settings.Seeds.Count == 0 ? "" : " --cluster " + string.Join(" ", settings.Seeds.Select(ShellWord.Quote));
 
     /// <summary>" --store S" when the store is not the default one (for the commands printed in hints).</summary>
     public static string StoreHint(SweepStore store) =>
