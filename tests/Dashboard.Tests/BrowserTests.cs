@@ -8,13 +8,14 @@ namespace Scyfi.Dashboard.Tests;
 /// <summary>
 /// The page in a real headless Chromium, against <c>scyfi sweep … --dashboard</c> (the command
 /// line, run in this process) while the sweep runs: the page loads, shows the node, the progress
-/// advances, and the map fills in with coloured cells. Screenshots go to screenshots/ in the test
-/// output folder.
+/// advances, and the map fills in with coloured cells; then the test cancels the sweep through the
+/// token-guarded API. Screenshots go to screenshots/ in the test output folder.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed partial class BrowserTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private const string Token = "browser-test-token";
 
     [GeneratedRegex(@"^scyfi dashboard at (http://\S+)")]
     private static partial Regex DashboardLine();
@@ -37,16 +38,19 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
     public async Task The_page_shows_the_node_the_advancing_progress_and_the_map_filling_in()
     {
         using var dir = new TempDirectory();
-        // 81² points in tiles of 6²: 196 tiles, one at a time, so the sweep runs long enough to watch.
-        string spec = dir.Write("spec.json", SweepSpecs.OneSwitch(81, 6));
+        // 401² points in tiles of 6²: 4 489 tiles, one at a time, minutes of work: the sweep is
+        // still running whenever the page gets to look, however loaded the machine (it once ended
+        // before a slow browser had connected). The test cancels it at the end.
+        string spec = dir.Write("spec.json", SweepSpecs.OneSwitch(401, 6));
         var stdout = new LineWriter();
         var stderr = new LineWriter();
         var sweep = Task.Run(() => ScyfiCli.RunAsync(
-            ["sweep", spec, "--out", dir.File("out"), "--store", dir.File("scyfi.db"), "--id", "browser", "--threads", "1", "--dashboard", "http://127.0.0.1:0"],
+            ["sweep", spec, "--out", dir.File("out"), "--store", dir.File("scyfi.db"), "--id", "browser", "--threads", "1", "--dashboard", "http://127.0.0.1:0", "--dashboard-token", Token],
             stdout, stderr));
+        string? url = null;
         try
         {
-            string url = (await stdout.WaitForAsync(DashboardLine(), sweep, TimeSpan.FromMinutes(1))).Groups[1].Value;
+            url = (await stdout.WaitForAsync(DashboardLine(), sweep, TimeSpan.FromMinutes(1))).Groups[1].Value;
             output.WriteLine($"dashboard at {url}");
 
             var (playwright, browser) = await Chromium.LaunchAsync();
@@ -82,7 +86,7 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
             int later = int.Parse((await card.GetAttributeAsync("data-tiles-done"))!);
             output.WriteLine($"tiles done: {first} when first shown, {later} later");
             Assert.True(later > first);
-            Assert.Matches(@"tiles \d+/196", await card.Locator(".progress-text").InnerTextAsync());
+            Assert.Matches(@"tiles \d+/4,489", await card.Locator(".progress-text").InnerTextAsync());
 
             // The map renders regime colours and its legend.
             await page.WaitForFunctionAsync($"() => ({ColouredPixels})() > 2000");
@@ -104,10 +108,18 @@ public sealed partial class BrowserTests(ITestOutputHelper output)
         }
         finally
         {
+            if (url is not null)
+            {
+                using var http = new HttpClient { BaseAddress = new Uri(url) };
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+                using var cancel = await http.PostAsync("api/sweeps/browser/cancel", null);
+                output.WriteLine($"cancel: {(int)cancel.StatusCode}");
+            }
             int code = await sweep.WaitAsync(Timeout);
             output.WriteLine(stderr.ToString());
-            Assert.True(code == 0, $"scyfi sweep --dashboard failed with exit code {code}:\n{stdout}\n{stderr}");
+            // A cancelled sweep ends `scyfi sweep` with exit code 1 and the resume command.
+            Assert.True(code == 1, $"scyfi sweep --dashboard ended with exit code {code}:\n{stdout}\n{stderr}");
         }
-        Assert.Contains("sweep browser completed", stdout.ToString());
+        Assert.Contains("sweep browser was cancelled", stderr.ToString());
     }
 }
