@@ -43,6 +43,18 @@ public sealed class StoreLocationTests
     }
 
     [Fact]
+    public void Sessions_carry_the_scyfi_process_they_belong_to_unless_the_URL_names_them()
+    {
+        string name = Parsed("postgres://u:p@127.0.0.1/db").ApplicationName!;
+        Assert.Equal(StoreLocation.ThisProcess, name);
+        Assert.StartsWith("scyfi ", name, StringComparison.Ordinal);
+        Assert.EndsWith($":{Environment.ProcessId}", name, StringComparison.Ordinal);
+        Assert.True(name.Length <= 63);
+        Assert.Equal(StoreLocation.ThisProcess, Parsed("Host=127.0.0.1;Database=db;Username=u").ApplicationName);
+        Assert.Equal("mine", Parsed("postgres://u:p@127.0.0.1/db?application_name=mine").ApplicationName);
+    }
+
+    [Fact]
     public void A_plus_in_a_parameter_stays_a_plus_as_in_libpq() =>
         Assert.Equal("c++ node", Parsed("postgres://u:p@db.example.org/db?application_name=c++%20node").ApplicationName);
 

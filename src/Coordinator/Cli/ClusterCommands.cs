@@ -157,7 +157,7 @@ internal static class ClusterCommands
             if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
             var settings = node.Settings(p, store.Location, roles, seeds) with { ComputeSlots = slots };
             store.EnsureReady();
-            using var coordinatorLock = settings.IsCoordinator ? CoordinatorLock.Acquire(store.Location) : null;
+            using var coordinatorLock = settings.IsCoordinator ? CoordinatorLock.Acquire(store.Location, embedded: false) : null;
             // Before Akka.NET starts compiling: see FinderWarmUp (a worker's first sweep otherwise
             // runs the finder's instrumented code while the member's start-up is compiled).
             if (settings.IsWorker) FinderWarmUp.Run(FinderWarmUp.Generic, FinderWarmUp.DefaultBudget, ct);

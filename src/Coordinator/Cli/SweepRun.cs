@@ -38,7 +38,7 @@ internal static class SweepRun
         SweepStatus? last = null;
         Task<int>? outputs = null;
         bool interrupted = false, unattended = false;
-        using var coordinatorLock = settings.IsCoordinator ? CoordinatorLock.Acquire(store.Location) : null;
+        using var coordinatorLock = settings.IsCoordinator ? CoordinatorLock.Acquire(store.Location, embedded: settings.Seeds.Count == 0) : null;
         if (settings.IsWorker && SpecOf(request, store, sweepId) is { } spec)
         {
             int warmed = FinderWarmUp.Run(spec, FinderWarmUp.DefaultBudget, ct);

@@ -51,6 +51,7 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             try
             {
                 var b = new NpgsqlConnectionStringBuilder(text);
+                if (string.IsNullOrEmpty(b.ApplicationName)) b.ApplicationName = ThisProcess;
                 return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}");
             }
             catch (ArgumentException e)
@@ -92,6 +93,9 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             // five statements each time (DISCARD ALL without prepared statements). Nothing here
             // sets session state (no SET, advisory locks, LISTEN or temporary tables) to reset.
             NoResetOnClose = true,
+            // Which scyfi process a server session belongs to (pg_stat_activity): an embedded run
+            // refuses a store that other scyfi processes use (CoordinatorLock). `?application_name=` overrides.
+            ApplicationName = ThisProcess,
         };
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
@@ -108,6 +112,19 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             : "?" + string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}{query}");
     }
+
+    /// <summary>The application name of this process's PostgreSQL sessions: "scyfi HOST:PID" (at most 63 characters, PostgreSQL's limit).</summary>
+    public static readonly string ThisProcess = ApplicationName(Environment.MachineName, Environment.ProcessId);
+
+    private static string ApplicationName(string host, int pid)
+    {
+        string suffix = ":" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int room = 63 - ApplicationPrefix.Length - suffix.Length;
+        return ApplicationPrefix + (host.Length > room ? host[..room] : host) + suffix;
+    }
+
+    /// <summary>What every scyfi process's application name starts with.</summary>
+    public const string ApplicationPrefix = "scyfi ";
 
     /// <summary>Statements Npgsql prepares per connection for a postgres:// store (<c>?max_auto_prepare=</c>).</summary>
     public const int DefaultMaxAutoPrepare = 20;

@@ -32,7 +32,7 @@ public sealed class StoreInUseTests
         // What a running `scyfi sweep` holds on its store (flock: the same between processes as
         // between two descriptors of one process).
         var location = StoreLocation.Parse(storeFile);
-        using (CoordinatorLock.Acquire(location))
+        using (CoordinatorLock.Acquire(location, embedded: true))
         {
             BadInput.AssertRejected(CliRunner.Run("sweep", spec, "--out", second, "--store", storeFile, "--id", "other"), "is in use");
             BadInput.AssertRejected(CliRunner.Run("resume", "done", "--out", second, "--store", storeFile), "is in use");
