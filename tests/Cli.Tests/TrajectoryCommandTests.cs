@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using MongoDB.Bson;
@@ -157,7 +155,7 @@ public sealed class TrajectoryCommandTests : IDisposable
     {
         string run = TentRun();
         string store = Path.Combine(_dir.Path, "cluster.db");
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         var location = StoreLocation.Parse(store);
         var sweepStore = new SweepStore(location);
         sweepStore.EnsureReady();
@@ -233,14 +231,5 @@ public sealed class TrajectoryCommandTests : IDisposable
             { "data", new BsonArray { Array([1], [a]), Array([1, 1], [w]), Array([1], [h]), BsonNull.Value } },
         };
         return new BsonDocument { { "model", new BsonArray { plrnn } } }.ToBson();
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

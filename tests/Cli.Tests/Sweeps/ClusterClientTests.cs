@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Scyfi.AnalysisNode;
@@ -15,20 +13,12 @@ namespace Scyfi.Cli.Tests.Sweeps;
 [Collection(CliCollection.Name)]
 public sealed class ClusterClientTests
 {
-    private const string TentModel = """{"type":"plrnn","A":[[0.2]],"W":[[-1.7]],"h":[1]}""";
-
-    private const string TentSpec =
-        "{\"model\": \"tent.json\", \"maxOrder\": 2," +
-        "\"axes\": [{\"name\": \"a_r\", \"from\": -2, \"to\": 2, \"points\": 41}]," +
-        "\"set\": {\"W[0,0]\": {\"a_r\": 1, \"const\": -0.2}}," +
-        "\"tile\": 8, \"finder\": {\"outer\": 10, \"inner\": 50, \"seed\": 1}}";
-
     [Fact]
     public async Task The_client_leaves_the_cluster_after_submitting_and_still_exports_the_sweep()
     {
         using var dir = new TempDirectory();
-        dir.Write("tent.json", TentModel);
-        string spec = dir.Write("spec.json", TentSpec);
+        dir.Write("tent.json", TentSweep.Model);
+        string spec = dir.Write("spec.json", TentSweep.Spec());
 
         // The reference: the same sweep on the embedded cluster.
         string embeddedOut = Path.Combine(dir.Path, "embedded");
@@ -41,7 +31,7 @@ public sealed class ClusterClientTests
         var location = StoreLocation.Parse(storeFile);
         var store = new SweepStore(location);
         store.EnsureReady();
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         var coordinatorSettings = new ScyfiNodeSettings
         {
             Port = port, Roles = [ScyfiNodeSettings.CoordinatorRole], StableAfter = TimeSpan.FromSeconds(2),
@@ -93,14 +83,5 @@ public sealed class ClusterClientTests
 
         protected override void PreStart() => Cluster.Get(Context.System).Subscribe(Self, typeof(ClusterEvent.MemberRemoved));
         protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

@@ -10,20 +10,12 @@ namespace Scyfi.Cli.Tests.Sweeps;
 [Collection(CliCollection.Name)]
 public sealed class StoreInUseTests
 {
-    private const string TentModel = """{"type":"plrnn","A":[[0.2]],"W":[[-1.7]],"h":[1]}""";
-
-    private const string TentSpec =
-        "{\"model\": \"tent.json\", \"maxOrder\": 2," +
-        "\"axes\": [{\"name\": \"a_r\", \"from\": -2, \"to\": 2, \"points\": 41}]," +
-        "\"set\": {\"W[0,0]\": {\"a_r\": 1, \"const\": -0.2}}," +
-        "\"tile\": 8, \"finder\": {\"outer\": 10, \"inner\": 50, \"seed\": 1}}";
-
     [Fact]
     public void A_sweep_on_a_store_another_process_coordinates_is_refused_and_writes_nothing()
     {
         using var dir = new TempDirectory();
-        dir.Write("tent.json", TentModel);
-        string spec = dir.Write("spec.json", TentSpec);
+        dir.Write("tent.json", TentSweep.Model);
+        string spec = dir.Write("spec.json", TentSweep.Spec());
         string storeFile = Path.Combine(dir.Path, "store.db");
         string first = Path.Combine(dir.Path, "first"), second = Path.Combine(dir.Path, "second");
         var done = CliRunner.Run("sweep", spec, "--out", first, "--store", storeFile, "--id", "done");

@@ -6,14 +6,6 @@ namespace Scyfi.Cli.Tests.Sweeps;
 [Collection(CliCollection.Name)]
 public sealed class SweepCommandTests
 {
-    private const string TentModel = """{"type":"plrnn","A":[[0.2]],"W":[[-1.7]],"h":[1]}""";
-
-    private static string TentSpec(string model = "\"tent.json\"", int points = 41) =>
-        "{\"model\": " + model + ", \"maxOrder\": 2," +
-        "\"axes\": [{\"name\": \"a_r\", \"from\": -2, \"to\": 2, \"points\": " + points + "}]," +
-        "\"set\": {\"W[0,0]\": {\"a_r\": 1, \"const\": -0.2}}," +
-        "\"tile\": 8, \"finder\": {\"outer\": 10, \"inner\": 50, \"seed\": 1}}";
-
     private static List<string> Tables(string sqliteFile, string name)
     {
         Assert.True(File.Exists(sqliteFile), sqliteFile);
@@ -32,8 +24,8 @@ public sealed class SweepCommandTests
     public void Sweep_writes_points_bifurcations_summary_and_map()
     {
         using var dir = new TempDirectory();
-        dir.Write("tent.json", TentModel);
-        string spec = dir.Write("spec.json", TentSpec());
+        dir.Write("tent.json", TentSweep.Model);
+        string spec = dir.Write("spec.json", TentSweep.Spec());
         string outDir = Path.Combine(dir.Path, "out");
         var r = CliRunner.Run("sweep", spec, "--out", outDir, "--threads", "2", "--store", Path.Combine(dir.Path, "store.db"));
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -84,7 +76,7 @@ public sealed class SweepCommandTests
     public void Inline_model_and_refine_modes_give_the_same_bifurcation_types()
     {
         using var dir = new TempDirectory();
-        string spec = dir.Write("spec.json", TentSpec(TentModel, points: 30));
+        string spec = dir.Write("spec.json", TentSweep.Spec(TentSweep.Model, points: 30));
         var types = new Dictionary<string, string[]>();
         foreach (var mode in new[] { "edges", "adaptive", "none" })
         {
@@ -121,7 +113,7 @@ public sealed class SweepCommandTests
     public void Bad_specs_are_named_in_one_line_and_nothing_is_written(string spec, string mentions)
     {
         using var dir = new TempDirectory();
-        dir.Write("tent.json", TentModel);
+        dir.Write("tent.json", TentSweep.Model);
         string path = dir.Write("spec.json", spec);
         string outDir = Path.Combine(dir.Path, "out");
         var r = CliRunner.Run("sweep", path, "--out", outDir, "--store", Path.Combine(dir.Path, "store.db"));
@@ -137,8 +129,8 @@ public sealed class SweepCommandTests
     public void Bad_options_are_rejected(string option, string value, string mentions)
     {
         using var dir = new TempDirectory();
-        dir.Write("tent.json", TentModel);
-        string spec = dir.Write("spec.json", TentSpec());
+        dir.Write("tent.json", TentSweep.Model);
+        string spec = dir.Write("spec.json", TentSweep.Spec());
         BadInput.AssertRejected(CliRunner.Run("sweep", spec, "--out", Path.Combine(dir.Path, "o"), option, value), mentions);
     }
 
@@ -146,7 +138,7 @@ public sealed class SweepCommandTests
     public void Missing_out_is_rejected()
     {
         using var dir = new TempDirectory();
-        dir.Write("tent.json", TentModel);
-        BadInput.AssertRejected(CliRunner.Run("sweep", dir.Write("spec.json", TentSpec())), "--out");
+        dir.Write("tent.json", TentSweep.Model);
+        BadInput.AssertRejected(CliRunner.Run("sweep", dir.Write("spec.json", TentSweep.Spec())), "--out");
     }
 }
