@@ -37,7 +37,7 @@ internal static class SweepRun
     {
         SweepStatus? last = null;
         Task<int>? outputs = null;
-        bool interrupted = false, unattended = false;
+        bool interrupted = false;
         using var coordinatorLock = settings.IsCoordinator ? CoordinatorLock.Acquire(store.Location, embedded: settings.Seeds.Count == 0) : null;
         if (settings.IsWorker && SpecOf(request, store, sweepId) is { } spec)
         {
@@ -82,7 +82,6 @@ internal static class SweepRun
             {
                 last = await ProgressDisplay.RunAsync(ctx, title, progress =>
                     SweepStoreWatch.WaitAsync(store, sweepId, s => Report(progress, last = s), ct)).ConfigureAwait(false);
-                unattended = last is null;
                 if (last?.State == "completed") outputs = Task.FromResult(completed(last));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -102,12 +101,13 @@ internal static class SweepRun
                 : $"scyfi: stopped following sweep {sweepId}{after}; it goes on in the cluster. Follow it again with: {resumeHint}");
             return ExitCodes.Cancelled;
         }
-        if (unattended)
+        // Past an interruption, only the store watch ends without a status: nobody wrote the row.
+        if (last is null)
         {
             ctx.Err.WriteLine($"scyfi: sweep {sweepId}: no coordinator has written its progress for {SweepStoreWatch.Unattended.TotalMinutes:F0} minutes (is the cluster running?); once it is, continue with: {resumeHint}");
             return ExitCodes.BadInput;
         }
-        if (last!.State == "failed")
+        if (last.State == "failed")
         {
             ctx.Err.WriteLine($"scyfi: sweep {sweepId} failed: {last.Message}");
             return ExitCodes.Internal;

@@ -33,7 +33,7 @@ public static class SweepStoreWatch
         DateTime lastChangeSeen = DateTime.UtcNow;
         while (true)
         {
-            var row = store.GetSweep(sweepId)
+            var row = store.GetSweepProgress(sweepId)
                 ?? throw new ScyfiInputException($"the cluster accepted sweep '{sweepId}' but the store {store.Location.Display} has no row for it: give --store the store the cluster uses");
             var status = StatusOf(row);
             onStatus(status);

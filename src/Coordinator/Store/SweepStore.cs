@@ -227,6 +227,15 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
     public SweepRow? GetSweep(string id) => QuerySweeps("SELECT * FROM scyfi_sweeps WHERE id = @id", ("id", id)).FirstOrDefault();
 
     /// <summary>
+    /// One sweep's state and counters, or null; its <see cref="SweepRow.SpecJson"/> is empty. For
+    /// a client that polls a running sweep several times a second: the spec holds the model inline,
+    /// megabytes for a large shPLRNN, and is not what it asks about.
+    /// </summary>
+    public SweepRow? GetSweepProgress(string id) => QuerySweeps(
+        "SELECT id, '' AS spec, refine, adaptive_depth, state, tiles_total, tiles_done, tiles_computed, points_total, points_done, " +
+        "retries, message, stats, created, updated FROM scyfi_sweeps WHERE id = @id", ("id", id)).FirstOrDefault();
+
+    /// <summary>
     /// The stored sweep <paramref name="id"/>, for commands on an existing sweep; a user error when
     /// there is none. A missing SQLite store is reported without being created (see <see cref="Exists"/>).
     /// </summary>
