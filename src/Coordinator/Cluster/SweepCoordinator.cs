@@ -34,6 +34,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CoordinatedShutdown _shutdown = CoordinatedShutdown.Get(Context.System);
     private readonly Dictionary<string, SweepState> _sweeps = [];
+    private readonly TileHomes _homes = new();
     private int _workers = 1;
     private int _eventsSinceSnapshot;
 
@@ -71,6 +72,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<TileAnalyzed>(OnTileAnalyzed);
         Command<TileInProgress>(m =>
         {
+            LearnHome(m.SweepId, m.Tile);
             if (_sweeps.TryGetValue(m.SweepId, out var s) && s.InFlight.ContainsKey(m.Tile)) s.InFlight[m.Tile] = DateTime.UtcNow;
         });
         Command<GetSweepStatus>(m => Sender.Tell(new SweepStatusReply(_sweeps.Values
@@ -144,6 +146,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void OnTileAnalyzed(TileAnalyzed m)
     {
+        LearnHome(m.SweepId, m.Tile);
         if (!_sweeps.TryGetValue(m.SweepId, out var s) || s.State != "running")
         {
             _log.Debug("ignoring a result for tile {0} of {1} sweep {2}", m.Tile, s?.State ?? "unknown", m.SweepId);
@@ -222,21 +225,19 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// </summary>
     private bool Leaving => _shutdown.ShutdownReason is not null;
 
+    /// <summary>Sends the tiles <see cref="TileDispatch"/> chooses: a bounded number in flight per worker node.</summary>
     private void Dispatch(SweepState s)
     {
         if (s.State != "running" || s.Analysing || Leaving) return;
-        int capacity = Math.Max(1, _workers) * s.MaxInFlightPerNode - s.InFlight.Count;
-        while (capacity > 0 && s.NextTile < s.TilesTotal)
+        foreach (int tile in TileDispatch.Choose(s, _workers, t => _homes.HomeOf(s.Id, t)))
         {
-            int tile = s.NextTile++;
-            if (s.IsDone(tile) || s.InFlight.ContainsKey(tile)) continue;
             s.InFlight[tile] = DateTime.UtcNow;
             _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile)));
-            capacity--;
         }
-        // Tiles skipped earlier (in flight when the cursor passed, then lost) are picked up again.
-        if (s.NextTile >= s.TilesTotal && s.InFlight.Count == 0 && !s.AllDone) s.NextTile = 0;
     }
+
+    private void LearnHome(string sweepId, int tile) =>
+        _homes.Learn(sweepId, tile, Sender.Path.Address, Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
 
     /// <summary>Objects of finished neighbouring tiles, read from the points along the shared edges.</summary>
     private PointObject[] WarmStart(SweepState s, int tile)
@@ -286,7 +287,9 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void CountWorkers()
     {
         var state = Akka.Cluster.Cluster.Get(Context.System).State;
-        _workers = Math.Max(1, state.Members.Count(m => m.Status == MemberStatus.Up && m.HasRole("worker")));
+        var workers = state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole("worker")).Select(m => m.Address).ToList();
+        _workers = Math.Max(1, workers.Count);
+        _homes.SetWorkers(workers);
         foreach (var s in _sweeps.Values) Dispatch(s);
     }
 

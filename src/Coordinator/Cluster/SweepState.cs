@@ -28,6 +28,8 @@ internal sealed class SweepState
 
     public Dictionary<int, DateTime> InFlight { get; } = [];
     public int NextTile { get; set; }
+    /// <summary>Tiles behind the cursor not sent yet because their node had its tiles in flight, in grid order.</summary>
+    public SortedSet<int> PassedOver { get; } = [];
     public int Retries { get; set; }
     public bool Analysing { get; set; }
     /// <summary>When the store's row of this sweep was last written, and whether it has fallen behind (not persisted).</summary>
