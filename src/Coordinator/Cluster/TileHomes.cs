@@ -5,9 +5,9 @@ namespace Scyfi.Coordinator.Cluster;
 
 /// <summary>
 /// Which worker node computes which shard's tiles, as far as the coordinator has seen: learned
-/// from the sender of each tile's answer (sharding never says where it put a shard, and a shard
-/// stays where it is until its node leaves or the shards are rebalanced, after which the next
-/// answers correct the map). The coordinator uses it to keep at most
+/// from the sender of each tile's answer, without asking sharding for its state (a round trip to
+/// every region). A shard stays where it is until its node leaves or the shards are rebalanced;
+/// then the next answers correct the map. The coordinator uses it to keep at most
 /// <see cref="SweepState.MaxInFlightPerNode"/> tiles in flight on each node. A total bound alone
 /// (nodes × per node) let the tiles in flight drift onto one node, since sharding routes a tile
 /// by the hash of its id: the other node then ran out of tiles and idled while the first one's
