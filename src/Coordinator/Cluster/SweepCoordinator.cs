@@ -35,7 +35,6 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly CoordinatedShutdown _shutdown = CoordinatedShutdown.Get(Context.System);
     private readonly Dictionary<string, SweepState> _sweeps = [];
     private readonly TileHomes _homes = new();
-    private int _workers = 1;
     private int _eventsSinceSnapshot;
 
     /// <summary>Creates the coordinator.</summary>
@@ -229,7 +228,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void Dispatch(SweepState s)
     {
         if (s.State != "running" || s.Analysing || Leaving) return;
-        foreach (int tile in TileDispatch.Choose(s, _workers, t => _homes.HomeOf(s.Id, t)))
+        foreach (int tile in TileDispatch.Choose(s, _homes.WorkerNodes, t => _homes.HomeOf(s.Id, t)))
         {
             s.InFlight[tile] = DateTime.UtcNow;
             _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile)));
@@ -287,9 +286,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void CountWorkers()
     {
         var state = Akka.Cluster.Cluster.Get(Context.System).State;
-        var workers = state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole("worker")).Select(m => m.Address).ToList();
-        _workers = Math.Max(1, workers.Count);
-        _homes.SetWorkers(workers);
+        _homes.SetWorkers(state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole("worker")).Select(m => m.Address));
         foreach (var s in _sweeps.Values) Dispatch(s);
     }
 

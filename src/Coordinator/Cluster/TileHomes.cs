@@ -19,6 +19,9 @@ internal sealed class TileHomes
     private readonly Dictionary<string, Address> _shardHome = [];
     private HashSet<Address> _workers = [];
 
+    /// <summary>How many worker members are up (the coordinator's bound in total is this many times the bound per node).</summary>
+    public int WorkerNodes => _workers.Count;
+
     /// <summary>The worker members now up; a home on any other node is forgotten (its shards move).</summary>
     public void SetWorkers(IEnumerable<Address> workers)
     {
