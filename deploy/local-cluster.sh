@@ -129,6 +129,14 @@ start_scyfi() {   # NAME ARGS…; sets $last_pid
   echo "scyfi $*" >"$run/$name.cmd"
 }
 last_line() { tail -n 1 "$1" 2>/dev/null | cut -c1-200; }
+# How a started process that is gone ended, into $how: "exit code N" or "killed by SIGNAME". Not in a
+# $(…) subshell, which cannot wait for this shell's children.
+how=""
+how_ended() {   # PID
+  local rc=0
+  wait "$1" 2>/dev/null || rc=$?
+  if [ "$rc" -gt 128 ] && [ "$rc" -lt 160 ]; then how="killed by SIG$(kill -l $(( rc - 128 )))"; else how="exit code $rc"; fi
+}
 # Waits for a started scyfi process; unless it exited with 0, fails with the first error line of its log.
 expect_success() {  # PID WHAT LOG
   local rc=0
@@ -151,7 +159,11 @@ http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/
 # ---- the build -----------------------------------------------------------------------------------
 # The launcher publishes src/Coordinator (Release, precompiled) when a source changed. The members then run a copy
 # of the output, so a rebuild in the working tree during the run cannot change code under them.
+build_started=$(date +%s)
 "$root/scyfi" --help >/dev/null 2>"$run/build.log" || fail "the build failed: $(last_line "$run/build.log")"
+# Said apart from the sweep's times: a fresh clone's first build takes about 100 s, which once read
+# as a sweep that stalled for 100 s.
+[ -s "$run/build.log" ] && say "built in $(( $(date +%s) - build_started )) s"
 out="$root/src/Coordinator/bin/launcher"
 bin="$run/bin"
 mkdir -p "$bin"
@@ -240,6 +252,9 @@ sweep_id="local-$(date +%H%M%S)"
 results="$run/results"
 start_scyfi sweep sweep "$spec" --cluster "$seed" --store "$store" --out "$results" --id "$sweep_id"
 sweep_pid=$last_pid
+submitted=$(date +%s)
+# Seconds since the submission, and the clock time, to match a line with the members' logs.
+since() { echo "$(( $(date +%s) - submitted )) s after submission, $(date +%T)"; }
 say "sweep $sweep_id submitted ($(basename "$spec")); progress on $dashboard_url"
 
 # kill -9 of worker 1 (the oldest: it hosts the tile shard coordinator) once a tenth of the tiles are done.
@@ -247,9 +262,10 @@ maybe_kill() {   # DONE TOTAL
   [ "$kill_worker" -eq 1 ] && [ -z "$killed_pid" ] && [ "$2" -gt 0 ] && [ "$1" -ge $(( ($2 + 9) / 10 )) ] || return 0
   [ "$1" -lt "$2" ] || fail "the sweep finished before a worker could be killed; use a larger --spec"
   killed_pid="${worker_pids[0]}"
+  kill -0 "$killed_pid" 2>/dev/null || { how_ended "$killed_pid"; fail "worker 1 ended before it could be killed ($how, $(since)): $(last_line "$run/worker-1.log")"; }
   disown "$killed_pid" 2>/dev/null || true   # no "Killed" job notice from bash
   kill -KILL "$killed_pid"
-  say "kill -9 of worker 1 (pid $killed_pid) at $1/$2 tiles"
+  say "kill -9 of worker 1 (pid $killed_pid) at $1/$2 tiles ($(since))"
 }
 status_json() { dotnet "$bin/scyfi.dll" status "$sweep_id" --json --store "$store" 2>/dev/null | jq -c '.sweeps[0] // empty' 2>/dev/null; }
 deadline=$(( $(date +%s) + sweep_timeout ))
@@ -257,10 +273,10 @@ last_done=-1 status=""
 left=()
 while kill -0 "$sweep_pid" 2>/dev/null; do
   [ "$(date +%s)" -lt "$deadline" ] || fail "sweep $sweep_id did not finish within $sweep_timeout s (last status: ${status:-none})"
-  kill -0 "$coordinator_pid" 2>/dev/null || fail "the coordinator died: $(last_line "$run/coordinator.log")"
+  kill -0 "$coordinator_pid" 2>/dev/null || { how_ended "$coordinator_pid"; fail "the coordinator died ($how, $(since)): $(last_line "$run/coordinator.log")"; }
   for i in $(seq 1 "$workers"); do
     p="${worker_pids[$((i - 1))]}"
-    [ "$p" = "$killed_pid" ] || kill -0 "$p" 2>/dev/null || fail "worker $i died: $(last_line "$run/worker-$i.log")"
+    [ "$p" = "$killed_pid" ] || kill -0 "$p" 2>/dev/null || { how_ended "$p"; fail "worker $i died ($how, $(since)): $(last_line "$run/worker-$i.log")"; }
     # A member downed by the others (after a long pause) stays alive out of the cluster and says so once.
     if [ -z "${left[$i]:-}" ] && line=$(grep -m1 "actor system stopped" "$run/worker-$i.log" 2>/dev/null); then
       left[$i]=1; say "worker $i is out of the cluster: $line"
@@ -275,7 +291,7 @@ while kill -0 "$sweep_pid" 2>/dev/null; do
     status="$s"
     done_tiles=$(jq -r .tilesDone <<<"$s") total=$(jq -r .tilesTotal <<<"$s")
     if [ "$done_tiles" != "$last_done" ]; then
-      say "$(jq -r '"\(.state): \(.tilesDone)/\(.tilesTotal) tiles, \(.pointsDone)/\(.pointsTotal) points, \(.retries) re-sent"' <<<"$s") ($(elapsed) s)"
+      say "$(jq -r '"\(.state): \(.tilesDone)/\(.tilesTotal) tiles, \(.pointsDone)/\(.pointsTotal) points, \(.retries) re-sent"' <<<"$s") ($(since))"
       last_done=$done_tiles
     fi
     maybe_kill "$done_tiles" "$total"
@@ -339,7 +355,7 @@ fi
 
 say "sweep $sweep_id completed: $done_tiles/$total tiles, $rows points in points.csv, $(jq -r .retries <<<"$status") tile(s) re-sent$([ -n "$killed_pid" ] && echo ", one worker killed mid-sweep")"
 say "results: $results (points.csv, bifurcations.json, summary.json, map.png, map.svg)"
-say "all checks passed in $(elapsed) s"
+say "all checks passed in $(elapsed) s, the build included"
 
 if [ "$keep" -eq 1 ]; then
   say "--keep: the cluster keeps running (dashboard $dashboard_url, seed $seed); Ctrl-C stops it"
