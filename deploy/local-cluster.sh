@@ -270,17 +270,12 @@ maybe_kill() {   # DONE TOTAL
 status_json() { dotnet "$bin/scyfi.dll" status "$sweep_id" --json --store "$store" 2>/dev/null | jq -c '.sweeps[0] // empty' 2>/dev/null; }
 deadline=$(( $(date +%s) + sweep_timeout ))
 last_done=-1 status=""
-left=()
 while kill -0 "$sweep_pid" 2>/dev/null; do
   [ "$(date +%s)" -lt "$deadline" ] || fail "sweep $sweep_id did not finish within $sweep_timeout s (last status: ${status:-none})"
   kill -0 "$coordinator_pid" 2>/dev/null || { how_ended "$coordinator_pid"; fail "the coordinator died ($how, $(since)): $(last_line "$run/coordinator.log")"; }
   for i in $(seq 1 "$workers"); do
     p="${worker_pids[$((i - 1))]}"
     [ "$p" = "$killed_pid" ] || kill -0 "$p" 2>/dev/null || { how_ended "$p"; fail "worker $i died ($how, $(since)): $(last_line "$run/worker-$i.log")"; }
-    # A member downed by the others (after a long pause) stays alive out of the cluster and says so once.
-    if [ -z "${left[$i]:-}" ] && line=$(grep -m1 "actor system stopped" "$run/worker-$i.log" 2>/dev/null); then
-      left[$i]=1; say "worker $i is out of the cluster: $line"
-    fi
   done
   # A tile result larger than Akka.Remote's frame (32 MiB in Scyfi's configuration) is dropped on the wire, and the
   # sweep would wait for it forever: say so at once.

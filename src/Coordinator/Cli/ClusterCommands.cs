@@ -167,18 +167,19 @@ internal static class ClusterCommands
             DashboardOptions.Announce(ctx, member);
             ctx.Out.Flush();
             ctx.Logger(name).LogInformation("{Name} member up at {Address}", name, self);
-            // A member can stop without Ctrl-C: downed by the others' split-brain resolver after
-            // it was unreachable (a long pause), or by its own. Say so, and why: the process then
-            // holds no cluster membership and computes nothing until it is restarted.
-            _ = member.System.WhenTerminated.ContinueWith(_ =>
+            // Runs until Ctrl-C or SIGTERM, or until the actor system stops on its own: downed by
+            // the others' split-brain resolver after it was unreachable (a long pause), or by its
+            // own. A member out of the cluster can never rejoin with the same actor system, so the
+            // process ends then, non-zero, for systemd, Docker or Kubernetes to restart it.
+            var stopped = member.System.WhenTerminated;
+            await Task.WhenAny(stopped, Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);
+            if (!ct.IsCancellationRequested && stopped.IsCompleted)
             {
-                if (ct.IsCancellationRequested) return;
                 var reason = Akka.Actor.CoordinatedShutdown.Get(member.System).ShutdownReason?.GetType().Name ?? "no reason given";
-                ctx.Err.WriteLine($"scyfi {name}: this member's actor system stopped ({reason}); it is out of the cluster and computes nothing until restarted");
+                ctx.Err.WriteLine($"scyfi {name}: this member's actor system stopped ({reason}); it is out of the cluster, exiting for a restart");
                 ctx.Err.Flush();
-            }, TaskScheduler.Default);
-            try { await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
+                return ExitCodes.OutOfCluster;
+            }
             ctx.Out.WriteLine($"scyfi {name} leaving the cluster");
             return ExitCodes.Ok;
         });
