@@ -7,7 +7,7 @@ namespace Scyfi.Coordinator.Dashboard;
 /// <summary>
 /// The live map of one sweep: the regime of every grid point recorded so far, filled tile by tile
 /// from the store. While the sweep runs only tiles not yet seen are looked for (see
-/// <see cref="StoredTiles"/>); once it has completed, the points are read once more in full,
+/// <see cref="SweepStore.StoredIndices"/>); once it has completed, the points are read once more in full,
 /// because the analysis after the grid (continuation) may add objects to recorded points.
 /// Thread-safe: the poller refreshes it while requests read pages.
 /// </summary>
@@ -87,7 +87,7 @@ internal sealed class SweepPoints
             var unseen = new List<int>();
             for (int t = 0; t < _tileSeen.Length; t++)
                 if (!_tileSeen[t]) unseen.Add(_firstPoint[t]);
-            var stored = StoredTiles.Existing(store, SweepId, unseen);
+            var stored = store.StoredIndices(SweepId, unseen);
             if (stored.Count == 0) return;
             var indices = new List<int>();
             foreach (int first in stored)
