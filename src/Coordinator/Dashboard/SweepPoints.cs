@@ -21,7 +21,11 @@ internal sealed class SweepPoints
     private readonly Lock _gate = new();
     private readonly SweepGrid _grid;
     private readonly AxisView[] _axes;
-    private readonly int[] _firstPoint;
+    // Each tile's last point in the order it is computed: a tile worker stores its points in that
+    // order, in a checkpoint every few seconds and the rest at the end, so the last one is stored
+    // only with (or after) all the others. The first point, asked for before, is often stored
+    // with only part of its tile, which the map then showed half-filled until the sweep ended.
+    private readonly int[] _lastPoint;
     private readonly Dictionary<string, int> _regimeIds = new(StringComparer.Ordinal);
     private readonly List<(string Name, string Colour)> _regimes = [];
     private readonly List<int> _regimeCounts = [];
@@ -40,9 +44,8 @@ internal sealed class SweepPoints
         SweepId = sweepId;
         _grid = grid;
         _axes = grid.Spec.Axes.Select(a => new AxisView(a.Name, a.From, a.To, a.Points)).ToArray();
-        _firstPoint = new int[grid.TileCount];
-        for (int t = 0; t < grid.TileCount; t++)
-            _firstPoint[t] = _grid.Index(t % grid.TilesX * grid.Spec.Tile, t / grid.TilesX * grid.Spec.Tile);
+        _lastPoint = new int[grid.TileCount];
+        for (int t = 0; t < grid.TileCount; t++) _lastPoint[t] = grid.TilePoints(t)[^1];
         Clear();
     }
 
@@ -86,13 +89,13 @@ internal sealed class SweepPoints
             }
             var unseen = new List<int>();
             for (int t = 0; t < _tileSeen.Length; t++)
-                if (!_tileSeen[t]) unseen.Add(_firstPoint[t]);
+                if (!_tileSeen[t]) unseen.Add(_lastPoint[t]);
             var stored = store.StoredIndices(SweepId, unseen);
             if (stored.Count == 0) return;
             var indices = new List<int>();
-            foreach (int first in stored)
+            foreach (int last in stored)
             {
-                int tile = _grid.TileOf(first);
+                int tile = _grid.TileOf(last);
                 _tileSeen[tile] = true;
                 indices.AddRange(_grid.TilePoints(tile));
             }

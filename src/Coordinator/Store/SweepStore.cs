@@ -183,8 +183,8 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
 
     /// <summary>
     /// Which of <paramref name="indices"/> the sweep has stored, without reading the points (the
-    /// dashboard's live map asks for each unfinished tile's first point: a tile's points are
-    /// written in one transaction, so the first one stands for all).
+    /// dashboard's live map asks for each unfinished tile's last point, stored only with or after
+    /// the rest of its tile).
     /// </summary>
     public HashSet<int> StoredIndices(string sweepId, IReadOnlyCollection<int> indices)
     {
