@@ -105,7 +105,11 @@ internal static class ClusterOverhead
     {
         var store = new SweepStore(location);
         store.EnsureReady();
-        var settings = new ScyfiNodeSettings { JournalConnectionString = store.Location.ConnectionString, JournalProvider = store.Location.AkkaProviderName, ComputeSlots = threads };
+        var settings = new ScyfiNodeSettings
+        {
+            JournalConnectionString = store.Location.ConnectionString, JournalProvider = store.Location.AkkaProviderName, ComputeSlots = threads,
+            ExtraHocon = Environment.GetEnvironmentVariable("SCYFI_BENCH_HOCON") ?? "",
+        };
         var sw = Stopwatch.StartNew();
         (double, SweepStatus, long, bool, double) result;
         await using (var node = await ScyfiNode.StartAsync(settings, store))
