@@ -66,6 +66,8 @@ public sealed class StatusCommandTests
         try
         {
             Environment.SetEnvironmentVariable(StoreLocation.EnvironmentVariable, path);
+            // Printed commands need no --store then: the variable names the store (with its credentials).
+            Assert.Null(StoreLocation.Parse(null).CommandArgument);
             var viaEnv = CliRunner.Run("status", "--json");
             Assert.True(viaEnv.ExitCode == 0, viaEnv.ToString());
             Assert.Contains("\"s-cfg\"", viaEnv.Stdout);

@@ -70,6 +70,18 @@ public sealed class StoreLocationTests
     }
 
     [Fact]
+    public void Printed_commands_name_the_store_with_its_user_and_without_the_password()
+    {
+        var location = StoreLocation.Parse("postgres://u%40x:secret@127.0.0.1/db?sslmode=disable");
+        Assert.Equal("postgres://u%40x@127.0.0.1:5432/db?sslmode=disable", location.CommandArgument);
+        var again = new NpgsqlConnectionStringBuilder(StoreLocation.Parse(location.CommandArgument).ConnectionString);
+        Assert.Equal(("u@x", null, SslMode.Disable), (again.Username, again.Password, again.SslMode));
+        Assert.Equal("postgres://127.0.0.1:5432/db", StoreLocation.Parse("postgres://127.0.0.1/db").CommandArgument);
+        Assert.Null(StoreLocation.Parse(StoreLocation.DefaultPath).CommandArgument);
+        Assert.Equal(Path.GetFullPath("other.db"), StoreLocation.Parse("other.db").CommandArgument);
+    }
+
+    [Fact]
     public void A_loopback_server_still_gets_TLS_when_the_URL_asks_for_it() =>
         Assert.Equal(SslMode.Require, Parsed("postgres://u:p@127.0.0.1/db?sslmode=require").SslMode);
 

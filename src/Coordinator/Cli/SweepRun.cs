@@ -151,7 +151,7 @@ internal static class SweepRun
     private static string ClusterHint(ScyfiNodeSettings settings) =>
         settings.Seeds.Count == 0 ? "" : " --cluster " + string.Join(" ", settings.Seeds.Select(ShellWord.Quote));
 
-    /// <summary>" --store S" when the store is not the default one (for the commands printed in hints).</summary>
+    /// <summary>" --store S" for the commands printed in hints, unless they reach the store without it (the default, or SCYFI_STORE).</summary>
     public static string StoreHint(SweepStore store) =>
-        store.Location.Display == Path.GetFullPath(StoreLocation.DefaultPath) ? "" : $" --store {ShellWord.Quote(store.Location.Display)}";
+        store.Location.CommandArgument is { } argument ? $" --store {ShellWord.Quote(argument)}" : "";
 }

@@ -27,6 +27,15 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
     public const string EnvironmentVariable = "SCYFI_STORE";
 
     /// <summary>
+    /// How a printed command (the resume command after an interruption) names this store again: the
+    /// <c>--store</c> value, or null when the command needs none (the default store, or the one
+    /// <see cref="EnvironmentVariable"/> names, which reaches it with its credentials). A
+    /// PostgreSQL URL keeps its user and leaves out the password: Npgsql then takes it from
+    /// <c>PGPASSWORD</c> or <c>~/.pgpass</c>, and it never appears on a terminal or in a log.
+    /// </summary>
+    public string? CommandArgument { get; init; }
+
+    /// <summary>
     /// Parses the user's store text; without one, the store named by <see cref="EnvironmentVariable"/>
     /// (set once on a cluster's machines), else the embedded default.
     /// </summary>
@@ -35,7 +44,7 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
         if (string.IsNullOrWhiteSpace(text))
         {
             string? env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            return string.IsNullOrWhiteSpace(env) ? Sqlite(DefaultPath, "--store") : ParseText(env, EnvironmentVariable);
+            return (string.IsNullOrWhiteSpace(env) ? Sqlite(DefaultPath, "--store") : ParseText(env, EnvironmentVariable)) with { CommandArgument = null };
         }
         return ParseText(text, "--store");
     }
@@ -52,7 +61,8 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
             {
                 var b = new NpgsqlConnectionStringBuilder(text);
                 if (string.IsNullOrEmpty(b.ApplicationName)) b.ApplicationName = ThisProcess;
-                return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}");
+                string shown = $"postgres://{b.Host}:{b.Port}/{b.Database}";
+                return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, shown) { CommandArgument = shown };
             }
             catch (ArgumentException e)
             {
@@ -67,7 +77,7 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
     {
         if (path.Length == 0) throw new ScyfiInputException($"{source}: empty SQLite path");
         string full = Path.GetFullPath(path);
-        return new StoreLocation(StoreKind.Sqlite, $"Data Source={full}", full);
+        return new StoreLocation(StoreKind.Sqlite, $"Data Source={full}", full) { CommandArgument = full == Path.GetFullPath(DefaultPath) ? null : full };
     }
 
     private static StoreLocation FromUrl(string url, string source)
@@ -106,11 +116,15 @@ public sealed record StoreLocation(StoreKind Kind, string ConnectionString, stri
         var parameters = QueryParameters(uri.Query).ToList();
         foreach (var (key, value) in parameters)
             ApplyUrlParameter(b, key, value, source);
-        // Shown in messages and in the resume command printed after an interruption: everything
-        // but the user and password, so that the printed command reaches the store the same way.
+        // Shown in messages: everything but the user and password, with the parameters, so that
+        // it reaches the same server the same way. Printed commands add the user.
         string query = parameters.Count == 0 ? ""
             : "?" + string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}{query}");
+        string user = string.IsNullOrEmpty(b.Username) ? "" : Uri.EscapeDataString(b.Username) + "@";
+        return new StoreLocation(StoreKind.PostgreSql, b.ConnectionString, $"postgres://{b.Host}:{b.Port}/{b.Database}{query}")
+        {
+            CommandArgument = $"postgres://{user}{b.Host}:{b.Port}/{b.Database}{query}",
+        };
     }
 
     /// <summary>The application name of this process's PostgreSQL sessions: "scyfi HOST:PID" (at most 63 characters, PostgreSQL's limit).</summary>
