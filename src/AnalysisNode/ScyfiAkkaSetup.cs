@@ -64,6 +64,18 @@ public static class ScyfiAkkaSetup
                 akka.persistence.journal.sharding.parallelism = 1
                 """;
         }
+        else
+        {
+            // Sharding's tag table by name: Akka.Persistence.Sql's PostgreSQL mapping has no tag
+            // table for Journal() to rename, so both plugins used `tags`, and on a new database
+            // they created it at the same moment now and then: PostgreSQL refused the second
+            // CREATE TABLE IF NOT EXISTS (duplicate key in pg_type), and the journal logged a
+            // failed initialization with its stack trace before it tried again.
+            hocon += """
+
+                akka.persistence.journal.sharding.postgresql.tag.table-name = "sharding_tags"
+                """;
+        }
         if (s.ExtraHocon.Length > 0) hocon += "\n" + s.ExtraHocon;
         b.AddHocon(hocon, HoconAddMode.Prepend);
         b.WithRemoting(s.Hostname, s.Port, s.PublicHostname);
