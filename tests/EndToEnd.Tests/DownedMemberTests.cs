@@ -51,4 +51,25 @@ public sealed partial class DownedMemberTests(ITestOutputHelper output)
         Assert.Contains("out of the cluster", worker.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("leaving the cluster", worker.Stdout, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^scyfi coordinator up at ")]
+    private static partial Regex CoordinatorUp();
+
+    [Fact]
+    public async Task A_member_given_SIGTERM_leaves_the_cluster_with_exit_code_0()
+    {
+        // SIGTERM stops the actor system through Akka.NET's process-exit hook as well, at times before
+        // the command sees the cancellation: that is a member leaving, not one put out of the cluster.
+        using var dir = new TempDirectory();
+        using var procs = new ScyfiProcesses(dir.Path, output);
+        var member = procs.Start("coordinator", "coordinator", "--store", dir.File("s.db"));
+        await member.WaitForLineAsync(CoordinatorUp(), Timeout);
+
+        member.Terminate();
+        int code = await member.WaitForExitAsync(Timeout);
+
+        Assert.True(code == 0, $"exit code {code}, not 0\n{member.Describe()}");
+        Assert.Contains("scyfi coordinator leaving the cluster", member.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("out of the cluster", member.Stderr, StringComparison.Ordinal);
+    }
 }

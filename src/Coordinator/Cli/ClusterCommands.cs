@@ -171,12 +171,16 @@ internal static class ClusterCommands
             // the others' split-brain resolver after it was unreachable (a long pause), or by its
             // own. A member out of the cluster can never rejoin with the same actor system, so the
             // process ends then, non-zero, for systemd, Docker or Kubernetes to restart it.
+            // SIGTERM stops the actor system too (Akka.NET's process-exit hook, ClrExitReason),
+            // sometimes before the cancellation arrives here: only a stop that the cluster decided
+            // puts the member out of it.
             var stopped = member.System.WhenTerminated;
             await Task.WhenAny(stopped, Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);
-            if (!ct.IsCancellationRequested && stopped.IsCompleted)
+            var reason = Akka.Actor.CoordinatedShutdown.Get(member.System).ShutdownReason;
+            if (!ct.IsCancellationRequested && stopped.IsCompleted &&
+                reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason or Akka.Actor.CoordinatedShutdown.ClusterJoinUnsuccessfulReason)
             {
-                var reason = Akka.Actor.CoordinatedShutdown.Get(member.System).ShutdownReason?.GetType().Name ?? "no reason given";
-                ctx.Err.WriteLine($"scyfi {name}: this member's actor system stopped ({reason}); it is out of the cluster, exiting for a restart");
+                ctx.Err.WriteLine($"scyfi {name}: this member's actor system stopped ({reason.GetType().Name}); it is out of the cluster, exiting for a restart");
                 ctx.Err.Flush();
                 return ExitCodes.OutOfCluster;
             }

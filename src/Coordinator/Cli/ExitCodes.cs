@@ -8,7 +8,7 @@ internal static class ExitCodes
     public const int Internal = 1;
     /// <summary>Bad input: a one-line message names the problem.</summary>
     public const int BadInput = 2;
-    /// <summary>A cluster member whose actor system stopped without Ctrl-C (downed, or left on its own): restart it.</summary>
+    /// <summary>A cluster member that the cluster put out (downed while alive, or its join failed): restart it.</summary>
     public const int OutOfCluster = 3;
     /// <summary>Interrupted by Ctrl-C (128 + SIGINT).</summary>
     public const int Cancelled = 130;
