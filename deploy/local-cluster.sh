@@ -129,13 +129,14 @@ start_scyfi() {   # NAME ARGS…; sets $last_pid
   echo "scyfi $*" >"$run/$name.cmd"
 }
 last_line() { tail -n 1 "$1" 2>/dev/null | cut -c1-200; }
-# How a started process that is gone ended, into $how: "exit code N" or "killed by SIGNAME". Not in a
-# $(…) subshell, which cannot wait for this shell's children.
-how=""
-how_ended() {   # PID
-  local rc=0
+# Fails the run when a started process is gone, saying how it ended ("exit code N" or "killed by
+# SIGNAME"). Called directly, never in a $(…) subshell, which cannot wait for this shell's children.
+require_alive() {   # PID WHAT LOG
+  kill -0 "$1" 2>/dev/null && return 0
+  local rc=0 how
   wait "$1" 2>/dev/null || rc=$?
   if [ "$rc" -gt 128 ] && [ "$rc" -lt 160 ]; then how="killed by SIG$(kill -l $(( rc - 128 )))"; else how="exit code $rc"; fi
+  fail "$2 ($how, $(since)): $(last_line "$3")"
 }
 # Waits for a started scyfi process; unless it exited with 0, fails with the first error line of its log.
 expect_success() {  # PID WHAT LOG
@@ -262,7 +263,7 @@ maybe_kill() {   # DONE TOTAL
   [ "$kill_worker" -eq 1 ] && [ -z "$killed_pid" ] && [ "$2" -gt 0 ] && [ "$1" -ge $(( ($2 + 9) / 10 )) ] || return 0
   [ "$1" -lt "$2" ] || fail "the sweep finished before a worker could be killed; use a larger --spec"
   killed_pid="${worker_pids[0]}"
-  kill -0 "$killed_pid" 2>/dev/null || { how_ended "$killed_pid"; fail "worker 1 ended before it could be killed ($how, $(since)): $(last_line "$run/worker-1.log")"; }
+  require_alive "$killed_pid" "worker 1 ended before it could be killed" "$run/worker-1.log"
   disown "$killed_pid" 2>/dev/null || true   # no "Killed" job notice from bash
   kill -KILL "$killed_pid"
   say "kill -9 of worker 1 (pid $killed_pid) at $1/$2 tiles ($(since))"
@@ -272,10 +273,10 @@ deadline=$(( $(date +%s) + sweep_timeout ))
 last_done=-1 status=""
 while kill -0 "$sweep_pid" 2>/dev/null; do
   [ "$(date +%s)" -lt "$deadline" ] || fail "sweep $sweep_id did not finish within $sweep_timeout s (last status: ${status:-none})"
-  kill -0 "$coordinator_pid" 2>/dev/null || { how_ended "$coordinator_pid"; fail "the coordinator died ($how, $(since)): $(last_line "$run/coordinator.log")"; }
+  require_alive "$coordinator_pid" "the coordinator died" "$run/coordinator.log"
   for i in $(seq 1 "$workers"); do
     p="${worker_pids[$((i - 1))]}"
-    [ "$p" = "$killed_pid" ] || kill -0 "$p" 2>/dev/null || { how_ended "$p"; fail "worker $i died ($how, $(since)): $(last_line "$run/worker-$i.log")"; }
+    [ "$p" = "$killed_pid" ] || require_alive "$p" "worker $i died" "$run/worker-$i.log"
   done
   # A tile result larger than Akka.Remote's frame (32 MiB in Scyfi's configuration) is dropped on the wire, and the
   # sweep would wait for it forever: say so at once.

@@ -184,23 +184,7 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
     public List<PointResult> ReadPoints(string sweepId, IReadOnlyCollection<int> indices)
     {
         var result = new List<PointResult>(indices.Count);
-        if (indices.Count == 0) return result;
-        using var c = Open();
-        if (Location.Kind == StoreKind.PostgreSql)
-        {
-            using var cmd = new NpgsqlCommand(ReadIndicesPostgres, (NpgsqlConnection)c);
-            cmd.Parameters.AddWithValue("s", sweepId);
-            cmd.Parameters.Add(new NpgsqlParameter("i", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = indices.ToArray() });
-            ReadData(cmd, result);
-            return result;
-        }
-        foreach (var chunk in indices.Chunk(500))
-        {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = $"SELECT data FROM scyfi_points WHERE sweep_id = @s AND idx IN ({string.Join(",", chunk)})";
-            AddParameter(cmd, "s", sweepId);
-            ReadData(cmd, result);
-        }
+        ForStored(sweepId, indices, "data", r => result.Add(JsonSerializer.Deserialize<PointResult>(r.GetString(0), ScyfiJsonSerializer.Options)!));
         return result;
     }
 
@@ -212,47 +196,47 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
     public HashSet<int> StoredIndices(string sweepId, IReadOnlyCollection<int> indices)
     {
         var found = new HashSet<int>();
-        if (indices.Count == 0) return found;
+        ForStored(sweepId, indices, "idx", r => found.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)));
+        return found;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="column"/> of the sweep's stored points among <paramref name="indices"/>,
+    /// one row at a time. PostgreSQL: one primary-key lookup per index. The plain
+    /// <c>sweep_id = @s AND idx IN (…)</c> was planned from statistics taken before the sweep's rows
+    /// existed (a new sweep id looks like one row), so PostgreSQL scanned all of the sweep's points
+    /// and filtered: 10–20 ms per read at 100 000 points, growing with the sweep, on every tile
+    /// start, warm start and live-map poll. OFFSET 0 keeps the planner from flattening the lookup
+    /// into a join with the same mistake. SQLite: <c>IN (…)</c> in chunks of 500.
+    /// </summary>
+    private void ForStored(string sweepId, IReadOnlyCollection<int> indices, string column, Action<DbDataReader> row)
+    {
+        if (indices.Count == 0) return;
         using var c = Open();
         if (Location.Kind == StoreKind.PostgreSql)
         {
-            // The lookups of ReadIndicesPostgres, for the reason given there.
             using var cmd = new NpgsqlCommand(
-                "SELECT p.idx FROM unnest(@i) AS u(i) CROSS JOIN LATERAL " +
-                "(SELECT idx FROM scyfi_points WHERE sweep_id = @s AND idx = u.i OFFSET 0) AS p", (NpgsqlConnection)c);
+                $"SELECT p.{column} FROM unnest(@i) AS u(i) CROSS JOIN LATERAL " +
+                $"(SELECT {column} FROM scyfi_points WHERE sweep_id = @s AND idx = u.i OFFSET 0) AS p", (NpgsqlConnection)c);
             cmd.Parameters.AddWithValue("s", sweepId);
             cmd.Parameters.Add(new NpgsqlParameter("i", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = indices.ToArray() });
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) found.Add(r.GetInt32(0));
-            return found;
+            ReadRows(cmd, row);
+            return;
         }
         foreach (var chunk in indices.Chunk(500))
         {
             using var cmd = c.CreateCommand();
             // The indices are our own integers, never user text: inlined, one statement per chunk.
-            cmd.CommandText = $"SELECT idx FROM scyfi_points WHERE sweep_id = @s AND idx IN ({string.Join(",", chunk)})";
+            cmd.CommandText = $"SELECT {column} FROM scyfi_points WHERE sweep_id = @s AND idx IN ({string.Join(",", chunk)})";
             AddParameter(cmd, "s", sweepId);
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) found.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            ReadRows(cmd, row);
         }
-        return found;
     }
 
-    /// <summary>
-    /// PostgreSQL: one primary-key lookup per index. The plain <c>sweep_id = @s AND idx IN (…)</c>
-    /// was planned from statistics taken before the sweep's rows existed (a new sweep id looks like
-    /// one row), so PostgreSQL scanned all of the sweep's points and filtered: 10–20 ms per read at
-    /// 100 000 points, growing with the sweep, on every tile start and warm start. OFFSET 0 keeps
-    /// the planner from flattening the lookup into a join with the same mistake.
-    /// </summary>
-    private const string ReadIndicesPostgres =
-        "SELECT p.data FROM unnest(@i) AS u(i) CROSS JOIN LATERAL " +
-        "(SELECT data FROM scyfi_points WHERE sweep_id = @s AND idx = u.i OFFSET 0) AS p";
-
-    private static void ReadData(DbCommand cmd, List<PointResult> into)
+    private static void ReadRows(DbCommand cmd, Action<DbDataReader> row)
     {
         using var r = cmd.ExecuteReader();
-        while (r.Read()) into.Add(JsonSerializer.Deserialize<PointResult>(r.GetString(0), ScyfiJsonSerializer.Options)!);
+        while (r.Read()) row(r);
     }
 
     /// <summary>Replaces a sweep's bifurcation list.</summary>
