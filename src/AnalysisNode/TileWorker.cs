@@ -150,7 +150,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             try
             {
                 var points = grid.TilePoints(tile);
-                var done = resumed ? store.ReadPoints(sweepId, points) : [];
+                var done = resumed ? store.ReadTilePoints(sweepId, tile) : [];
                 if (done.Count == points.Length)
                 {
                     // Stopped after its last checkpoint and before its completion was journalled
@@ -186,7 +186,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         var batch = new List<PointResult>(_unsaved.Count);
         while (_unsaved.TryDequeue(out var p)) batch.Add(p);
         if (batch.Count == 0) return;
-        _store.WritePoints(_sweepId!, batch);
+        _store.WritePoints(_sweepId!, _tile, batch);
         _pointsDone += batch.Count;
     }
 
@@ -216,7 +216,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     private void StoreJournalled()
     {
         if (_journalled.Count == 0) return;
-        _store.WritePoints(_sweepId!, _journalled.Values);
+        _store.WritePoints(_sweepId!, _tile, [.. _journalled.Values.OrderBy(p => p.Index)]);
         _journalled.Clear();
     }
 

@@ -12,14 +12,14 @@ namespace Scyfi.Cluster.Tests;
 /// </summary>
 public sealed class PointResultCodecTests
 {
-    private static PointResult Sample()
+    internal static PointResult Sample()
     {
         var saddle = new PointObject(2, [1UL, 3UL, ulong.MaxValue], [0.5, -1.25, 2, 1e-310], [0.9, -0.0], [0.5, -0.5], Stability.Saddle, 1.03, 0.1, 0);
         var odd = new PointObject(1, [0UL], [double.NaN, double.PositiveInfinity], [double.NegativeInfinity], [0], Stability.NonHyperbolic, double.Epsilon, -3.5, 17);
         return new PointResult(70_001, [saddle, odd], 1, long.MaxValue);
     }
 
-    private static void AssertBitwiseEqual(PointResult a, PointResult b)
+    internal static void AssertBitwiseEqual(PointResult a, PointResult b)
     {
         Assert.Equal(a.Index, b.Index);
         Assert.Equal(a.Degenerate, b.Degenerate);

@@ -42,7 +42,7 @@ public sealed class TileRestartTests
         var seeder = node.System.ActorOf(Props.Create(() => new JournalSeeder("tile-" + entityId, journal)));
         Assert.Equal("seeded", await seeder.Ask<string>("seed", TimeSpan.FromSeconds(30)));
         await seeder.GracefulStop(TimeSpan.FromSeconds(10));
-        if (storedBeforeCrash > 0) cluster.Store.WritePoints(sweepId, reference.Take(storedBeforeCrash));
+        if (storedBeforeCrash > 0) cluster.Store.WritePoints(sweepId, 0, [.. reference.Take(storedBeforeCrash)]);
 
         // The remembered entity starts again on its own and reports to the coordinator.
         var coordinator = Inbox.Create(node.System);
@@ -51,7 +51,7 @@ public sealed class TileRestartTests
         var analyzed = (TileAnalyzed)await coordinator.ReceiveAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(new TileAnalyzed(sweepId, 0, 64, expectedComputations), analyzed);
-        var stored = cluster.Store.ReadPoints(sweepId, grid.TilePoints(0)).OrderBy(p => p.Index).ToList();
+        var stored = cluster.Store.ReadTilePoints(sweepId, 0);
         Assert.Equal(reference.Select(Encoded), stored.Select(Encoded));
     }
 

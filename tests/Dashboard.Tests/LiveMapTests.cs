@@ -23,12 +23,12 @@ public sealed class LiveMapTests
         PointResult Point(int index) => new(index, [], 0, 1);
 
         // The first checkpoint: the first half of the tile's points, in computation order.
-        store.WritePoints("s", tile[..(tile.Length / 2)].Select(Point));
+        store.WritePoints("s", 1, [.. tile[..(tile.Length / 2)].Select(Point)]);
         map.Refresh(store, "running");
         Assert.Equal(0, map.Count);
 
         // The rest, as the tile finishes.
-        store.WritePoints("s", tile[(tile.Length / 2)..].Select(Point));
+        store.WritePoints("s", 1, [.. tile[(tile.Length / 2)..].Select(Point)]);
         map.Refresh(store, "running");
         Assert.Equal(tile.Length, map.Count);
     }

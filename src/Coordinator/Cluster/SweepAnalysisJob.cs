@@ -22,7 +22,7 @@ internal static class SweepAnalysisJob
         var points = store.ReadPoints(sweepId).ToDictionary(p => p.Index);
         var before = points.ToDictionary(p => p.Key, p => p.Value.Objects.Length);
         int added = GridContinuation.Close(grid, points);
-        store.WritePoints(sweepId, points.Values.Where(p => p.Objects.Length != before[p.Index]));
+        store.WritePoints(sweepId, points.Values.Where(p => p.Objects.Length != before[p.Index]), grid.TileOf);
         double continuationSeconds = sw.Elapsed.TotalSeconds;
 
         sw.Restart();

@@ -249,7 +249,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 if (!mine.Contains(q) && s.IsDone(grid.TileOf(q))) edge.Add(q);
         if (edge.Count == 0) return [];
         var objects = new List<PointObject>();
-        foreach (var p in _store.ReadPoints(s.Id, edge))
+        var tiles = edge.Select(grid.TileOf).ToHashSet();
+        foreach (var p in _store.ReadTilePoints(s.Id, tiles, edge.Contains))
             foreach (var o in p.Objects)
                 if (!objects.Any(x => x.SameItinerary(o))) objects.Add(o);
         return objects.Take(MaxWarmObjects).ToArray();

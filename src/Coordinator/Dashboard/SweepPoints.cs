@@ -7,7 +7,7 @@ namespace Scyfi.Coordinator.Dashboard;
 /// <summary>
 /// The live map of one sweep: the regime of every grid point recorded so far, filled tile by tile
 /// from the store. While the sweep runs only tiles not yet seen are looked for (see
-/// <see cref="SweepStore.StoredIndices"/>); once it has completed, the points are read once more in full,
+/// <see cref="SweepStore.CompletedTiles"/>); once it has completed, the points are read once more in full,
 /// because the analysis after the grid (continuation) may add objects to recorded points.
 /// Thread-safe: the poller refreshes it while requests read pages.
 /// </summary>
@@ -22,9 +22,10 @@ internal sealed class SweepPoints
     private readonly SweepGrid _grid;
     private readonly AxisView[] _axes;
     // Each tile's last point in the order it is computed: a tile worker stores its points in that
-    // order, in a checkpoint every few seconds and the rest at the end, so the last one is stored
-    // only with (or after) all the others. The first point, asked for before, is often stored
-    // with only part of its tile, which the map then showed half-filled until the sweep ended.
+    // order, in a checkpoint every few seconds and the rest at the end, so the batch that ends
+    // with it is stored only with (or after) all the others. The first point, asked for before,
+    // is often stored with only part of its tile, which the map then showed half-filled until the
+    // sweep ended.
     private readonly int[] _lastPoint;
     private readonly Dictionary<string, int> _regimeIds = new(StringComparer.Ordinal);
     private readonly List<(string Name, string Colour)> _regimes = [];
@@ -87,19 +88,13 @@ internal sealed class SweepPoints
                 Complete = true;
                 return;
             }
-            var unseen = new List<int>();
+            var unseen = new Dictionary<int, int>();
             for (int t = 0; t < _tileSeen.Length; t++)
-                if (!_tileSeen[t]) unseen.Add(_lastPoint[t]);
-            var stored = store.StoredIndices(SweepId, unseen);
-            if (stored.Count == 0) return;
-            var indices = new List<int>();
-            foreach (int last in stored)
-            {
-                int tile = _grid.TileOf(last);
-                _tileSeen[tile] = true;
-                indices.AddRange(_grid.TilePoints(tile));
-            }
-            foreach (var p in store.ReadPoints(SweepId, indices).OrderBy(p => p.Index)) Add(p);
+                if (!_tileSeen[t]) unseen[t] = _lastPoint[t];
+            var completed = store.CompletedTiles(SweepId, unseen);
+            if (completed.Count == 0) return;
+            foreach (int tile in completed) _tileSeen[tile] = true;
+            foreach (var p in store.ReadTilePoints(SweepId, completed)) Add(p);
         }
     }
 

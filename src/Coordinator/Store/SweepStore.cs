@@ -10,14 +10,14 @@ using Scyfi.Messages;
 namespace Scyfi.Coordinator.Store;
 
 /// <summary>
-/// The result store next to the journal: one row per sweep (its progress, the read model), one
-/// per grid point (its objects, as JSON) and the sweep's bifurcations. Tile workers write the
-/// points, the coordinator the rest; every write is idempotent (upserts), so a point written again
-/// after a crash overwrites identical data and nothing is counted twice. Exports and
+/// The result store next to the journal: one row per sweep (its progress, the read model), the
+/// grid points' results in batches (see SweepStorePoints.cs) and the sweep's bifurcations. Tile
+/// workers write the points, the coordinator the rest; every write is idempotent, so a write
+/// repeated after a crash changes nothing and nothing is counted twice. Exports and
 /// <c>scyfi status</c> read it without a running cluster.
 /// Plain ADO.NET on SQLite or PostgreSQL: the SQL below is understood by both.
 /// </summary>
-public sealed class SweepStore(StoreLocation location) : ITilePointStore
+public sealed partial class SweepStore(StoreLocation location) : ITilePointStore
 {
     /// <summary>Where it is.</summary>
     public StoreLocation Location { get; } = location;
@@ -59,17 +59,23 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
                 if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             }
             using var c = Open();
-            Execute(c, """
+            using var tx = c.BeginTransaction();
+            // Members that start together on a new PostgreSQL database would race to create the
+            // same tables (CREATE TABLE IF NOT EXISTS is not atomic there); the lock lets one
+            // create them and the others find them. SQLite's transaction takes the write lock.
+            if (Location.Kind == StoreKind.PostgreSql) Execute(c, tx, $"SELECT pg_advisory_xact_lock({SchemaLock})");
+            Execute(c, tx, """
                 CREATE TABLE IF NOT EXISTS scyfi_sweeps (
                   id TEXT PRIMARY KEY, spec TEXT NOT NULL, refine TEXT NOT NULL, adaptive_depth INTEGER NOT NULL,
                   state TEXT NOT NULL, tiles_total INTEGER NOT NULL, tiles_done INTEGER NOT NULL, tiles_computed INTEGER NOT NULL,
                   points_total BIGINT NOT NULL, points_done BIGINT NOT NULL, retries INTEGER NOT NULL, message TEXT, stats TEXT,
                   created TEXT NOT NULL, updated TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS scyfi_points (
-                  sweep_id TEXT NOT NULL, idx INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (sweep_id, idx));
                 CREATE TABLE IF NOT EXISTS scyfi_bifurcations (
                   sweep_id TEXT PRIMARY KEY, data TEXT NOT NULL);
                 """);
+            CreatePointBatches(c, tx);
+            LegacyPointRows.Migrate(this, c, tx);
+            tx.Commit();
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
@@ -99,144 +105,6 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
               stats = COALESCE(@stats, stats), updated = @updated WHERE id = @id
             """, ("id", id), ("state", state), ("td", tilesDone), ("tc", tilesComputed), ("pd", pointsDone), ("r", retries), ("msg", message),
             ("stats", statsJson), ("updated", DateTimeOffset.UtcNow.ToString("O")));
-    }
-
-    /// <summary>Stores point results (insert or overwrite), in one transaction.</summary>
-    public void WritePoints(string sweepId, IEnumerable<PointResult> points)
-    {
-        if (Location.Kind == StoreKind.PostgreSql)
-        {
-            WritePointsPostgres(sweepId, points);
-            return;
-        }
-        using var c = Open();
-        using var tx = c.BeginTransaction();
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO scyfi_points (sweep_id, idx, data) VALUES (@s, @i, @d) ON CONFLICT (sweep_id, idx) DO UPDATE SET data = excluded.data";
-        var ps = AddParameter(cmd, "s", sweepId);
-        var pi = AddParameter(cmd, "i", 0);
-        var pd = AddParameter(cmd, "d", "");
-        cmd.Prepare();
-        foreach (var p in points)
-        {
-            pi.Value = p.Index;
-            pd.Value = JsonSerializer.Serialize(p, ScyfiJsonSerializer.Options);
-            cmd.ExecuteNonQuery();
-        }
-        tx.Commit();
-    }
-
-    /// <summary>
-    /// PostgreSQL: one statement for the whole batch (arrays unnested server-side). A statement per
-    /// point is a network round trip per point, and a tile worker writes its points while the next
-    /// tile computes on the same machine.
-    /// </summary>
-    /// <remarks>
-    /// Almost every batch is new rows (a tile's points, written once), so it goes in as a plain
-    /// INSERT, and only a batch that meets a stored point (a tile resumed after a crash, the
-    /// analysis writing continued points) is written again as an upsert. The upsert's conflict
-    /// check on every row cost PostgreSQL a quarter more: 54–64 ms against 44–45 ms per 4 096
-    /// rows (bench/results/cluster-profile.md §18).
-    /// </remarks>
-    private void WritePointsPostgres(string sweepId, IEnumerable<PointResult> points)
-    {
-        var list = points.ToList();
-        if (list.Count == 0) return;
-        using var c = (NpgsqlConnection)Open();
-        var indices = list.Select(p => p.Index).ToArray();
-        var data = list.Select(p => JsonSerializer.Serialize(p, ScyfiJsonSerializer.Options)).ToArray();
-        const string insert = "INSERT INTO scyfi_points (sweep_id, idx, data) SELECT @s, u.i, u.d FROM unnest(@i, @d) AS u(i, d)";
-        try
-        {
-            using var cmd = Batch(insert);
-            cmd.ExecuteNonQuery();
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // The failed statement wrote nothing (it is its own transaction).
-            using var cmd = Batch(insert + " ON CONFLICT (sweep_id, idx) DO UPDATE SET data = excluded.data");
-            cmd.ExecuteNonQuery();
-        }
-
-        NpgsqlCommand Batch(string sql)
-        {
-            var cmd = new NpgsqlCommand(sql, c);
-            cmd.Parameters.AddWithValue("s", sweepId);
-            cmd.Parameters.Add(new NpgsqlParameter("i", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = indices });
-            cmd.Parameters.Add(new NpgsqlParameter("d", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = data });
-            return cmd;
-        }
-    }
-
-    /// <summary>All point results of a sweep, in index order, streamed.</summary>
-    public IEnumerable<PointResult> ReadPoints(string sweepId)
-    {
-        using var c = Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT data FROM scyfi_points WHERE sweep_id = @s ORDER BY idx";
-        AddParameter(cmd, "s", sweepId);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return JsonSerializer.Deserialize<PointResult>(r.GetString(0), ScyfiJsonSerializer.Options)!;
-    }
-
-    /// <summary>Point results of the given indices (missing ones are skipped).</summary>
-    public List<PointResult> ReadPoints(string sweepId, IReadOnlyCollection<int> indices)
-    {
-        var result = new List<PointResult>(indices.Count);
-        ForStored(sweepId, indices, "data", r => result.Add(JsonSerializer.Deserialize<PointResult>(r.GetString(0), ScyfiJsonSerializer.Options)!));
-        return result;
-    }
-
-    /// <summary>
-    /// Which of <paramref name="indices"/> the sweep has stored, without reading the points (the
-    /// dashboard's live map asks for each unfinished tile's last point, stored only with or after
-    /// the rest of its tile).
-    /// </summary>
-    public HashSet<int> StoredIndices(string sweepId, IReadOnlyCollection<int> indices)
-    {
-        var found = new HashSet<int>();
-        ForStored(sweepId, indices, "idx", r => found.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)));
-        return found;
-    }
-
-    /// <summary>
-    /// Reads <paramref name="column"/> of the sweep's stored points among <paramref name="indices"/>,
-    /// one row at a time. PostgreSQL: one primary-key lookup per index. The plain
-    /// <c>sweep_id = @s AND idx IN (…)</c> was planned from statistics taken before the sweep's rows
-    /// existed (a new sweep id looks like one row), so PostgreSQL scanned all of the sweep's points
-    /// and filtered: 10–20 ms per read at 100 000 points, growing with the sweep, on every tile
-    /// start, warm start and live-map poll. OFFSET 0 keeps the planner from flattening the lookup
-    /// into a join with the same mistake. SQLite: <c>IN (…)</c> in chunks of 500.
-    /// </summary>
-    private void ForStored(string sweepId, IReadOnlyCollection<int> indices, string column, Action<DbDataReader> row)
-    {
-        if (indices.Count == 0) return;
-        using var c = Open();
-        if (Location.Kind == StoreKind.PostgreSql)
-        {
-            using var cmd = new NpgsqlCommand(
-                $"SELECT p.{column} FROM unnest(@i) AS u(i) CROSS JOIN LATERAL " +
-                $"(SELECT {column} FROM scyfi_points WHERE sweep_id = @s AND idx = u.i OFFSET 0) AS p", (NpgsqlConnection)c);
-            cmd.Parameters.AddWithValue("s", sweepId);
-            cmd.Parameters.Add(new NpgsqlParameter("i", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = indices.ToArray() });
-            ReadRows(cmd, row);
-            return;
-        }
-        foreach (var chunk in indices.Chunk(500))
-        {
-            using var cmd = c.CreateCommand();
-            // The indices are our own integers, never user text: inlined, one statement per chunk.
-            cmd.CommandText = $"SELECT {column} FROM scyfi_points WHERE sweep_id = @s AND idx IN ({string.Join(",", chunk)})";
-            AddParameter(cmd, "s", sweepId);
-            ReadRows(cmd, row);
-        }
-    }
-
-    private static void ReadRows(DbCommand cmd, Action<DbDataReader> row)
-    {
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) row(r);
     }
 
     /// <summary>Replaces a sweep's bifurcation list.</summary>
@@ -312,15 +180,18 @@ public sealed class SweepStore(StoreLocation location) : ITilePointStore
         return rows;
     }
 
-    private static void Execute(DbConnection c, string sql, params (string, object?)[] args)
+    private static void Execute(DbConnection c, string sql, params (string, object?)[] args) => Execute(c, null, sql, args);
+
+    internal static void Execute(DbConnection c, DbTransaction? tx, string sql, params (string, object?)[] args)
     {
         using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = sql;
         foreach (var (n, v) in args) AddParameter(cmd, n, v);
         cmd.ExecuteNonQuery();
     }
 
-    private static DbParameter AddParameter(DbCommand cmd, string name, object? value)
+    internal static DbParameter AddParameter(DbCommand cmd, string name, object? value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = "@" + name;

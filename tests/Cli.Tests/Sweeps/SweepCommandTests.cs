@@ -69,7 +69,7 @@ public sealed class SweepCommandTests
         // keeps the journal and the results.
         Assert.Equal(["sharding_journal"], Tables(Path.Combine(dir.Path, "store.sharding.db"), "sharding_journal"));
         Assert.Empty(Tables(Path.Combine(dir.Path, "store.db"), "sharding_journal"));
-        Assert.Equal(["scyfi_points"], Tables(Path.Combine(dir.Path, "store.db"), "scyfi_points"));
+        Assert.Equal(["scyfi_point_batches"], Tables(Path.Combine(dir.Path, "store.db"), "scyfi_point_batches"));
     }
 
     [Fact]
