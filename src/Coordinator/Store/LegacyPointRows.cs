@@ -19,21 +19,27 @@ internal static class LegacyPointRows
     public static void Migrate(SweepStore store, DbConnection c, DbTransaction tx)
     {
         if (!store.TableExists(c, tx, Table)) return;
-        var bySweep = new Dictionary<string, List<PointResult>>(StringComparer.Ordinal);
+        // One sweep at a time: a store may hold many sweeps, and one sweep's points is what an
+        // analysis holds in memory anyway.
+        var sweeps = new List<string>();
         using (var cmd = c.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT sweep_id, data FROM {Table} ORDER BY sweep_id, idx";
+            cmd.CommandText = $"SELECT DISTINCT sweep_id FROM {Table}";
             using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                string sweep = r.GetString(0);
-                if (!bySweep.TryGetValue(sweep, out var points)) bySweep[sweep] = points = [];
-                points.Add(JsonSerializer.Deserialize<PointResult>(r.GetString(1), ScyfiJsonSerializer.Options)!);
-            }
+            while (r.Read()) sweeps.Add(r.GetString(0));
         }
-        foreach (var (sweep, points) in bySweep)
+        foreach (string sweep in sweeps)
         {
+            var points = new List<PointResult>();
+            using (var cmd = c.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = $"SELECT data FROM {Table} WHERE sweep_id = @s ORDER BY idx";
+                SweepStore.AddParameter(cmd, "s", sweep);
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) points.Add(JsonSerializer.Deserialize<PointResult>(r.GetString(0), ScyfiJsonSerializer.Options)!);
+            }
             var tileOf = TileOf(c, tx, sweep);
             // Within a tile, in the order the tile computes its points (raster order within
             // the tile, which index order is), so the tile's last point ends its batch.
