@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Scyfi.Core.Sweeps;
 
@@ -19,19 +18,31 @@ public static class PointBatchCodec
     private const int IndexOffset = 1;
 
     /// <summary>Encodes the points, in the given order.</summary>
+    /// <remarks>
+    /// Into one array of the exact size: a tile's batch is hundreds of kilobytes, an allocation on
+    /// the large-object heap, whose budget triggers full collections; a growing buffer and its
+    /// copy would make two or more of them per checkpoint.
+    /// </remarks>
     public static byte[] Encode(IReadOnlyCollection<PointResult> points)
     {
-        var w = new ArrayBufferWriter<byte>(16 + 256 * points.Count);
-        w.GetSpan(1)[0] = Version;
-        w.Advance(1);
-        Int32(w, points.Count);
+        var encoded = new byte[points.Count][];
+        int size = 5, k = 0;
         foreach (var p in points)
         {
-            var bytes = PointResultCodec.Encode(p);
-            Int32(w, bytes.Length);
-            w.Write(bytes);
+            encoded[k] = PointResultCodec.Encode(p);
+            size += 4 + encoded[k++].Length;
         }
-        return w.WrittenSpan.ToArray();
+        var batch = new byte[size];
+        batch[0] = Version;
+        BinaryPrimitives.WriteInt32LittleEndian(batch.AsSpan(1), points.Count);
+        int at = 5;
+        foreach (var bytes in encoded)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(batch.AsSpan(at), bytes.Length);
+            bytes.CopyTo(batch, at + 4);
+            at += 4 + bytes.Length;
+        }
+        return batch;
     }
 
     /// <summary>
@@ -57,11 +68,5 @@ public static class PointBatchCodec
                 point(PointResultCodec.Decode(bytes));
         }
         if (at != batch.Length) throw new FormatException("point batch has trailing bytes");
-    }
-
-    private static void Int32(ArrayBufferWriter<byte> w, int v)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(w.GetSpan(4), v);
-        w.Advance(4);
     }
 }

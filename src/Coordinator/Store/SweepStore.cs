@@ -15,7 +15,8 @@ namespace Scyfi.Coordinator.Store;
 /// workers write the points, the coordinator the rest; every write is idempotent, so a write
 /// repeated after a crash changes nothing and nothing is counted twice. Exports and
 /// <c>scyfi status</c> read it without a running cluster.
-/// Plain ADO.NET on SQLite or PostgreSQL: the SQL below is understood by both.
+/// Plain ADO.NET on SQLite or PostgreSQL: the SQL is understood by both, except the point
+/// batches' table definition and the schema lock.
 /// </summary>
 public sealed partial class SweepStore(StoreLocation location) : ITilePointStore
 {
