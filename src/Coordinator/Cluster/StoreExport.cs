@@ -17,7 +17,7 @@ public static class StoreExport
         if (row.State != "completed") throw new ScyfiInputException($"sweep '{sweepId}' is {row.State}, not completed ({row.TilesDone}/{row.TilesTotal} tiles); resume it first");
         var spec = SweepSpec.Parse(row.SpecJson);
         var grid = new SweepGrid(spec);
-        var points = store.ReadPoints(sweepId).ToDictionary(p => p.Index);
+        var points = store.ReadPointsByIndex(sweepId);
         if (points.Count != grid.PointCount) throw new InvalidOperationException($"sweep '{sweepId}' has {points.Count} of {grid.PointCount} points in the store");
         var bifurcations = store.ReadBifurcations(sweepId);
         var stats = row.StatsJson is null

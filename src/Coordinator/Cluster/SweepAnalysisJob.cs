@@ -19,7 +19,7 @@ internal static class SweepAnalysisJob
         var grid = new SweepGrid(spec);
         double gridSeconds = (DateTime.UtcNow - started).TotalSeconds;
         var sw = Stopwatch.StartNew();
-        var points = store.ReadPoints(sweepId).ToDictionary(p => p.Index);
+        var points = store.ReadPointsByIndex(sweepId);
         var before = points.ToDictionary(p => p.Key, p => p.Value.Objects.Length);
         int added = GridContinuation.Close(grid, points);
         store.WritePoints(sweepId, points.Values.Where(p => p.Objects.Length != before[p.Index]), grid.TileOf);

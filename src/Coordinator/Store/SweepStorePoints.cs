@@ -97,11 +97,14 @@ public sealed partial class SweepStore
     }
 
     /// <summary>All point results of a sweep, in index order.</summary>
-    public IEnumerable<PointResult> ReadPoints(string sweepId)
+    public IEnumerable<PointResult> ReadPoints(string sweepId) => ReadPointsByIndex(sweepId).Values.OrderBy(p => p.Index);
+
+    /// <summary>All point results of a sweep, by index (what the analysis and the exports work on).</summary>
+    public Dictionary<int, PointResult> ReadPointsByIndex(string sweepId)
     {
         var points = new Dictionary<int, PointResult>();
         ReadBatches(sweepId, null, null, p => points[p.Index] = p);
-        return points.Values.OrderBy(p => p.Index);
+        return points;
     }
 
     /// <summary>
@@ -130,11 +133,10 @@ public sealed partial class SweepStore
         var done = new HashSet<int>();
         if (lastPoint.Count == 0) return done;
         using var c = Open();
-        foreach (var chunk in lastPoint.Keys.Chunk(500))
+        foreach (string tileCondition in TileConditions(lastPoint.Keys))
         {
             using var cmd = c.CreateCommand();
-            // The tiles are our own integers, never user text: inlined.
-            cmd.CommandText = $"SELECT DISTINCT tile, last_idx FROM scyfi_point_batches WHERE sweep_id = @s AND tile IN ({string.Join(",", chunk)})";
+            cmd.CommandText = $"SELECT DISTINCT tile, last_idx FROM scyfi_point_batches WHERE sweep_id = @s{tileCondition}";
             AddParameter(cmd, "s", sweepId);
             using var r = cmd.ExecuteReader();
             while (r.Read())
@@ -146,13 +148,18 @@ public sealed partial class SweepStore
         return done;
     }
 
+    /// <summary>
+    /// " AND tile IN (…)" for the tiles, 500 to a statement. The tiles are our own integers, never
+    /// user text: inlined.
+    /// </summary>
+    private static IEnumerable<string> TileConditions(IEnumerable<int> tiles) =>
+        tiles.Chunk(500).Select(chunk => $" AND tile IN ({string.Join(",", chunk)})");
+
     /// <summary>Decodes the sweep's batches (of <paramref name="tiles"/>, when given), oldest first.</summary>
     private void ReadBatches(string sweepId, IReadOnlyCollection<int>? tiles, Func<int, bool>? wanted, Action<PointResult> point)
     {
         using var c = Open();
-        // The tiles are our own integers, never user text: inlined, in statements of 500.
-        string[] which = tiles is null ? [""] : [.. tiles.Chunk(500).Select(chunk => $" AND tile IN ({string.Join(",", chunk)})")];
-        foreach (string tileCondition in which)
+        foreach (string tileCondition in tiles is null ? [""] : TileConditions(tiles))
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = $"SELECT data FROM scyfi_point_batches WHERE sweep_id = @s{tileCondition} ORDER BY id";
