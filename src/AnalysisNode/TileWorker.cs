@@ -116,7 +116,14 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         }
         var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, null, cmd.WarmStart);
         Apply(assigned);
-        Persist(assigned, _ => Launch(resumed: false));
+        // The answer tells the coordinator at once which node holds this tile's shard, so that it
+        // places the next tiles by what each node has in flight (it learns nodes only from answers).
+        var coordinator = Sender;
+        Persist(assigned, _ =>
+        {
+            coordinator.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, 0));
+            Launch(resumed: false);
+        });
     }
 
     /// <summary>

@@ -14,11 +14,27 @@ public interface ITileMessage : IScyfiMessage
     string SweepId { get; }
     /// <summary>Tile number within the sweep.</summary>
     int Tile { get; }
+    /// <summary>The shard the coordinator placed the tile in, or -1 for the shard its entity id hashes to.</summary>
+    int Shard { get; }
 }
 
 /// <summary>Entity ids of tile workers.</summary>
 public static class TileIds
 {
-    /// <summary>"sweepId/tile": one persistent entity per tile of a sweep.</summary>
-    public static string EntityId(string sweepId, int tile) => $"{sweepId}/{tile}";
+    /// <summary>
+    /// One persistent entity per tile of a sweep: "sweepId/tile@shard" for a tile the coordinator
+    /// placed in a shard, "sweepId/tile" (<paramref name="shard"/> -1) for a tile of a sweep
+    /// submitted before placement existed, whose shard is the hash of this id.
+    /// </summary>
+    public static string EntityId(string sweepId, int tile, int shard = -1) =>
+        shard < 0 ? $"{sweepId}/{tile}" : $"{sweepId}/{tile}@{shard}";
+
+    /// <summary>The shard written in a placed tile's entity id, or -1 if it has none.</summary>
+    public static int PlacedShard(string entityId)
+    {
+        int slash = entityId.LastIndexOf('/');
+        int at = entityId.LastIndexOf('@');
+        return at > slash && int.TryParse(entityId.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int shard)
+            ? shard : -1;
+    }
 }

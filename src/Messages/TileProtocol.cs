@@ -12,9 +12,17 @@ namespace Scyfi.Messages;
 /// <param name="SweepId">Sweep.</param>
 /// <param name="Tile">Tile number.</param>
 /// <param name="WarmStart">Objects of finished neighbouring tiles, solved directly at this tile's points (warm start across tiles).</param>
-public sealed record AnalyzeTile(string SweepId, int Tile, PointObject[]? WarmStart) : ITileMessage;
+/// <param name="Shard">
+/// The shard the coordinator placed the tile in (part of the entity's id, <see cref="TileIds.EntityId"/>);
+/// -1 for a tile of a sweep submitted before placement existed, which goes by the hash of its id.
+/// </param>
+public sealed record AnalyzeTile(string SweepId, int Tile, PointObject[]? WarmStart, int Shard = -1) : ITileMessage;
 
-/// <summary>Tile worker → coordinator: the tile is being computed (answer to a repeated request).</summary>
+/// <summary>
+/// Tile worker → coordinator: the tile is assigned and being computed or waiting for a slot (the
+/// answer to its first request, which tells the coordinator the node of the tile's shard, and to
+/// every repeated one).
+/// </summary>
 public sealed record TileInProgress(string SweepId, int Tile, int PointsDone) : IScyfiMessage;
 
 /// <summary>

@@ -28,6 +28,7 @@ public sealed class SerializerRoundTripTests : IDisposable
         {
             new AnalyzeTile("s1", 3, [obj]),
             new AnalyzeTile("s1", 3, null),
+            new AnalyzeTile("s1", 3, null, 42),
             new TileAnalyzed("s1", 3, 256, 2),
             new TileInProgress("s1", 3, 12),
             new TileAssigned("s1", 3, "{}", [obj]),
@@ -45,6 +46,8 @@ public sealed class SerializerRoundTripTests : IDisposable
             new ResumeSweep("s1"),
             new SweepCommandAck("s1", "cancelled"),
             new SweepSubmitted("s1", "{}", "adaptive", 3, 2, 10, 160),
+            new SweepSubmitted("s1", "{}", "adaptive", 3, 2, 10, 160, new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc), PlacesTiles: true),
+            new TilesPlaced("s1", [3, 4], [17, 18]),
             new TileRecorded("s1", 3, 16, 1),
             new SweepFinished("s1", 12),
             new SweepStopped("s1"),
@@ -52,6 +55,7 @@ public sealed class SerializerRoundTripTests : IDisposable
             new SweepFailed("s1", "boom"),
             new CoordinatorSnapshot([new SweepRecord("s1", "{}", "edges", 4, 2, 10, 160, "running", [5UL], 3, 48, null)]),
             new SweepRecord("s2", "{}", "none", 4, 1, 1, 4, "completed", [1UL], 1, 4, null),
+            new SweepRecord("s3", "{}", "none", 4, 1, 10, 40, "running", [1UL], 1, 4, null, null, true, [3, 4], [17, 18]),
         };
     }
 
@@ -68,6 +72,30 @@ public sealed class SerializerRoundTripTests : IDisposable
         // Records with arrays compare by reference: compare their JSON instead.
         Assert.Equal(JsonSerializer.Serialize(message, message.GetType(), ScyfiJsonSerializer.Options),
                      JsonSerializer.Serialize(back, back.GetType(), ScyfiJsonSerializer.Options));
+    }
+
+    [Fact]
+    public void Events_and_snapshots_written_before_tiles_were_placed_read_as_sweeps_that_go_by_hash()
+    {
+        // What earlier versions journalled: the same records without the placement fields.
+        T Old<T>(T current, params string[] added) where T : IScyfiMessage
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(current, ScyfiJsonSerializer.Options))!.AsObject();
+            foreach (string name in added) Assert.True(json.Remove(name), name);
+            var serializer = _system.Serialization.FindSerializerFor(current);
+            var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, current);
+            return (T)_system.Serialization.Deserialize(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), serializer.Identifier, manifest);
+        }
+
+        var submitted = Old(new SweepSubmitted("s1", "{}", "edges", 4, 8, 10, 160, null, PlacesTiles: true), "PlacesTiles");
+        Assert.False(submitted.PlacesTiles);
+        var record = Old(new SweepRecord("s1", "{}", "edges", 4, 8, 10, 160, "running", [5UL], 3, 48, null, null, true, [1], [2]),
+            "PlacesTiles", "PlacedTiles", "PlacedShards");
+        Assert.False(record.PlacesTiles);
+        Assert.Null(record.PlacedTiles);
+        var analyze = Old(new AnalyzeTile("s1", 3, null, 42), "Shard");
+        Assert.Equal(-1, analyze.Shard);
+        Assert.Equal("s1/3", TileIds.EntityId(analyze.SweepId, analyze.Tile, analyze.Shard));
     }
 
     [Fact]

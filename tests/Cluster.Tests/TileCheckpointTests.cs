@@ -53,7 +53,7 @@ public sealed class TileCheckpointTests
         using (var c = cluster.Store.Open())
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = $"SELECT payload, manifest, timestamp FROM event_journal WHERE persistence_id = 'tile-{TileIds.EntityId("ckpt", 0)}' ORDER BY sequence_nr";
+            cmd.CommandText = $"SELECT payload, manifest, timestamp FROM event_journal WHERE persistence_id LIKE 'tile-{TileIds.EntityId("ckpt", 0)}@%' ORDER BY sequence_nr";
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {

@@ -1,71 +1,160 @@
 using Akka.Actor;
 using Scyfi.Coordinator.Cluster;
+using Scyfi.Messages;
 
 namespace Scyfi.Cluster.Tests;
 
 /// <summary>
-/// The coordinator's choice of tiles to send: grid order, a total bound of nodes × per node, and
-/// no more than the per-node bound on a node whose tiles are known to go there; a tile passed over
-/// for a full node goes first once that node has room.
+/// The coordinator's choice of tiles to send and of their shards: grid order, a total bound of
+/// nodes × per node, no more than the per-node bound on a node whose shard is known; a new tile
+/// goes to the node with room and the fewest tiles in flight (or, while a node has no known shard,
+/// to a shard nobody is known to hold); a tile that has a shard keeps it, and is passed over while
+/// its node is full and sent first once it has room.
 /// </summary>
 public sealed class TileDispatchTests
 {
     private static readonly Address A = new("akka.tcp", "scyfi", "10.0.0.1", 4053);
     private static readonly Address B = new("akka.tcp", "scyfi", "10.0.0.2", 4053);
 
-    private static SweepState Sweep(int tiles, int perNode) => new()
+    private static SweepState Sweep(int tiles, int perNode, bool placesTiles = true) => new()
     {
         Id = "s", SpecJson = "{}", Refine = "none", AdaptiveDepth = 0, MaxInFlightPerNode = perNode,
-        TilesTotal = tiles, PointsTotal = tiles, Done = new ulong[(tiles + 63) / 64],
+        TilesTotal = tiles, PointsTotal = tiles, Done = new ulong[(tiles + 63) / 64], PlacesTiles = placesTiles,
     };
 
-    private static void Send(SweepState s, IEnumerable<int> tiles)
+    /// <summary>What the coordinator does with the choice: placements applied, tiles in flight.</summary>
+    private static List<TileSend> Dispatch(SweepState s, TileHomes homes)
     {
-        foreach (int t in tiles) s.InFlight[t] = DateTime.UtcNow;
+        var sends = TileDispatch.Choose(s, homes);
+        foreach (var t in sends) s.InFlight[t.Tile] = DateTime.UtcNow;
+        var placed = sends.Where(t => t.NewlyPlaced).ToArray();
+        s.Place(new TilesPlaced(s.Id, [.. placed.Select(t => t.Tile)], [.. placed.Select(t => t.Shard)]));
+        return sends;
     }
 
-    private static void Finish(SweepState s, int tile) =>
-        s.Record(new Scyfi.Messages.TileRecorded(s.Id, tile, 1, 1));
+    private static void Finish(SweepState s, int tile) => s.Record(new TileRecorded(s.Id, tile, 1, 1));
+
+    private static TileHomes Homes(params (int Shard, Address Node)[] known)
+    {
+        var homes = new TileHomes();
+        homes.SetWorkers([A, B]);
+        foreach (var (shard, node) in known) homes.Learn(shard, node, self: A);
+        return homes;
+    }
+
+    private static int Load(SweepState s, TileHomes homes, Address node) =>
+        s.InFlight.Keys.Count(t => s.Placed.TryGetValue(t, out int shard) && homes.HomeOf(shard) == node);
 
     [Fact]
-    public void Without_known_nodes_sends_nodes_times_per_node_tiles_in_grid_order()
+    public void Without_known_nodes_sends_nodes_times_per_node_tiles_in_grid_order_to_shards_nobody_is_known_to_hold()
     {
         var s = Sweep(20, perNode: 3);
-        Assert.Equal([0, 1, 2, 3, 4, 5], TileDispatch.Choose(s, 2, _ => null));
-        Send(s, [0, 1, 2, 3, 4, 5]);
-        Assert.Empty(TileDispatch.Choose(s, 2, _ => null));
+        var homes = Homes();
+        var first = Dispatch(s, homes);
+        Assert.Equal([0, 1, 2, 3, 4, 5], first.Select(t => t.Tile));
+        Assert.All(first, t => Assert.True(t.NewlyPlaced));
+        Assert.Equal(6, first.Select(t => t.Shard).Distinct().Count());
+        Assert.Empty(Dispatch(s, homes));
         Finish(s, 2);
-        Assert.Equal([6], TileDispatch.Choose(s, 2, _ => null));
+        Assert.Equal([6], Dispatch(s, homes).Select(t => t.Tile));
     }
 
     [Fact]
-    public void A_full_node_gets_no_more_tiles_and_the_other_node_gets_the_next_ones_of_its_own()
+    public void A_new_tile_goes_to_the_node_with_room_and_the_fewest_tiles_in_flight()
     {
-        // Tiles 0..5 and 7 go to A, 6 and 8.. to B; A already computes 0 and 1.
-        Address? NodeOf(int t) => t <= 5 || t == 7 ? A : B;
+        // A holds shards 0 and 2, B holds shard 1; A computes three tiles, B one.
+        var s = Sweep(30, perNode: 4);
+        var homes = Homes((0, A), (1, B), (2, A));
+        s.Place(new TilesPlaced("s", [0, 1, 2, 3], [0, 2, 0, 1]));
+        foreach (int t in new[] { 0, 1, 2, 3 }) s.InFlight[t] = DateTime.UtcNow;
+        s.NextTile = 4;
+
+        var next = Dispatch(s, homes);
+        // Four places are left: B's three, then A's one (B first while it has fewer).
+        Assert.Equal([4, 5, 6, 7], next.Select(t => t.Tile));
+        Assert.Equal(4, Load(s, homes, A));
+        Assert.Equal(4, Load(s, homes, B));
+        Assert.All(next, t => Assert.Contains(t.Shard, new[] { 0, 1, 2 }));
+        Assert.Empty(Dispatch(s, homes));
+
+        // Whichever node finishes a tile gets the next one.
+        Finish(s, 3);   // B's
+        var after = Assert.Single(Dispatch(s, homes));
+        Assert.Equal(B, homes.HomeOf(after.Shard));
+        Finish(s, 0);   // A's
+        after = Assert.Single(Dispatch(s, homes));
+        Assert.Equal(A, homes.HomeOf(after.Shard));
+    }
+
+    [Fact]
+    public void While_a_node_has_no_known_shard_tiles_beyond_the_known_nodes_room_go_to_unknown_shards()
+    {
+        var s = Sweep(30, perNode: 2);
+        var homes = Homes((5, A));
+        var sends = Dispatch(s, homes);
+        Assert.Equal([0, 1, 2, 3], sends.Select(t => t.Tile));
+        Assert.Equal([5, 5], sends.Take(2).Select(t => t.Shard));
+        Assert.All(sends.Skip(2), t => Assert.Null(homes.HomeOf(t.Shard)));
+        // Once B is known too, and both are full, nothing more goes out.
+        homes.Learn(sends[2].Shard, B, self: A);
+        homes.Learn(sends[3].Shard, B, self: A);
+        Assert.Empty(Dispatch(s, homes));
+        Assert.Empty(s.PassedOver);
+    }
+
+    [Fact]
+    public void A_placed_tile_keeps_its_shard_and_waits_for_its_node_to_have_room()
+    {
+        // After a failover: tiles 2..5 and 7 were placed on A's shard 0 and are not in flight any more.
         var s = Sweep(20, perNode: 2);
+        var homes = Homes((0, A), (1, B));
+        s.Place(new TilesPlaced("s", [0, 1, 2, 3, 4, 5, 7], [0, 0, 0, 0, 0, 0, 0]));
+        foreach (int t in new[] { 0, 1 }) s.InFlight[t] = DateTime.UtcNow;
         s.NextTile = 2;
-        Send(s, [0, 1]);
 
-        var next = TileDispatch.Choose(s, 2, NodeOf);
-        Assert.Equal([6, 8], next);
+        var next = Dispatch(s, homes);
+        Assert.Equal([6, 8], next.Select(t => t.Tile));
+        Assert.All(next, t => Assert.Equal(1, t.Shard));
         Assert.Equal([2, 3, 4, 5, 7], s.PassedOver);
-        Send(s, next);
 
-        // A finishes a tile: the first tile passed over for it goes now, before anything new.
+        // A finishes a tile: the first tile passed over for it goes now, to its own shard, before anything new.
         Finish(s, 0);
-        Assert.Equal([2], TileDispatch.Choose(s, 2, NodeOf));
+        var again = Assert.Single(Dispatch(s, homes));
+        Assert.Equal(new TileSend(2, 0, false), again);
         Assert.Equal([3, 4, 5, 7], s.PassedOver);
+    }
+
+    [Fact]
+    public void Tiles_of_a_sweep_submitted_before_placement_go_by_the_hash_of_their_ids()
+    {
+        var s = Sweep(20, perNode: 1, placesTiles: false);
+        var homes = new TileHomes();
+        homes.SetWorkers([A, B]);
+        var sends = Dispatch(s, homes);
+        Assert.Equal([0, 1], sends.Select(t => t.Tile));
+        Assert.All(sends, t => Assert.Equal(new TileSend(t.Tile, -1, false), t));
+        Assert.Empty(s.Placed);
+
+        // Tile 0's shard turns out to be on A, which is full: A's other tiles wait, B's go.
+        var extractor = new TileExtractor();
+        int Hashed(int t) => int.Parse(extractor.ShardId(TileIds.EntityId("s", t)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Hashed(7), homes.HashedShard("s", 7));
+        homes.Learn(Hashed(0), A, self: A);
+        Finish(s, 1);
+        var next = Dispatch(s, homes);
+        Assert.All(next, t => Assert.NotEqual(Hashed(0), Hashed(t.Tile)));
     }
 
     [Fact]
     public void Looks_no_further_ahead_than_four_rounds_of_tiles_in_flight()
     {
         var s = Sweep(100, perNode: 2);
-        Send(s, [0, 1]);
+        var homes = Homes((0, A), (1, B));
+        s.Place(new TilesPlaced("s", [.. Enumerable.Range(0, 100)], [.. Enumerable.Repeat(0, 100)]));
+        foreach (int t in new[] { 0, 1 }) s.InFlight[t] = DateTime.UtcNow;
         s.NextTile = 2;
-        // Every tile goes to A, which is full: B has room, but no tile for it turns up.
-        Assert.Empty(TileDispatch.Choose(s, 2, _ => A));
+        // Every tile is placed on A, which is full: B has room, but no tile for it turns up.
+        Assert.Empty(Dispatch(s, homes));
         Assert.Equal(16, s.PassedOver.Count);
         Assert.Equal(18, s.NextTile);
     }
@@ -73,17 +162,17 @@ public sealed class TileDispatchTests
     [Fact]
     public void Tiles_passed_over_that_were_done_meanwhile_are_dropped()
     {
-        Address? NodeOf(int t) => t < 4 ? A : B;
         var s = Sweep(8, perNode: 1);
-        Send(s, [0]);
+        var homes = Homes((0, A), (1, B));
+        s.Place(new TilesPlaced("s", [0, 1, 2, 3, 4, 5, 6, 7], [0, 0, 0, 0, 1, 1, 1, 1]));
+        s.InFlight[0] = DateTime.UtcNow;
         s.NextTile = 1;
-        Assert.Equal([4], TileDispatch.Choose(s, 2, NodeOf));
+        Assert.Equal([4], Dispatch(s, homes).Select(t => t.Tile));
         Assert.Equal([1, 2, 3], s.PassedOver);
-        Send(s, [4]);
         // Tile 1 was recorded all the same (the answer of an earlier assignment, before a failover).
         Finish(s, 1);
         Finish(s, 0);
-        Assert.Equal([2], TileDispatch.Choose(s, 2, NodeOf));
+        Assert.Equal([2], Dispatch(s, homes).Select(t => t.Tile));
         Assert.Equal([3], s.PassedOver);
     }
 
@@ -91,40 +180,40 @@ public sealed class TileDispatchTests
     public void Tiles_lost_in_flight_are_sent_again_once_the_cursor_has_passed_the_end()
     {
         var s = Sweep(3, perNode: 2);
-        var first = TileDispatch.Choose(s, 2, _ => null);
-        Assert.Equal([0, 1, 2], first);
-        Send(s, first);
+        var homes = Homes();
+        var first = Dispatch(s, homes);
+        Assert.Equal([0, 1, 2], first.Select(t => t.Tile));
         Finish(s, 0);
         Finish(s, 2);
-        Assert.Empty(TileDispatch.Choose(s, 2, _ => null));
+        Assert.Empty(Dispatch(s, homes));
         // Tile 1 came back with too few points: the coordinator took it off the tiles in flight
-        // without recording it, to ask for it again.
+        // without recording it, to ask for it again, in the shard it was placed in.
         s.InFlight.Remove(1);
-        Assert.Empty(TileDispatch.Choose(s, 2, _ => null));
-        Assert.Equal([1], TileDispatch.Choose(s, 2, _ => null));
+        Assert.Empty(Dispatch(s, homes));
+        Assert.Equal([new TileSend(1, first[1].Shard, false)], Dispatch(s, homes));
     }
 
     [Fact]
-    public void Tile_homes_are_learned_per_shard_from_answers_and_forgotten_with_their_node()
+    public void Shard_homes_are_learned_from_answers_and_forgotten_with_their_node()
     {
         var homes = new TileHomes();
         homes.SetWorkers([A, B]);
-        Assert.Null(homes.HomeOf("s", 7));
+        Assert.Null(homes.HomeOf(7));
+        Assert.False(homes.Knows(A));
         // A local tile entity answers with a local address: that is the coordinator's own node.
-        homes.Learn("s", 7, new Address("akka", "scyfi"), self: A);
-        Assert.Equal(A, homes.HomeOf("s", 7));
-        // Another tile of the same shard goes to the same node.
-        var extractor = new Scyfi.Messages.TileExtractor();
-        int sameShard = Enumerable.Range(8, 10_000).First(t =>
-            extractor.ShardId(Scyfi.Messages.TileIds.EntityId("s", t)) == extractor.ShardId(Scyfi.Messages.TileIds.EntityId("s", 7)));
-        Assert.Equal(A, homes.HomeOf("s", sameShard));
+        homes.Learn(7, new Address("akka", "scyfi"), self: A);
+        Assert.Equal(A, homes.HomeOf(7));
+        Assert.True(homes.Knows(A));
+        Assert.Equal(7, homes.ShardOn(A));
+        Assert.Equal(-1, homes.ShardOn(B));
+        Assert.Equal(8, homes.UnseenShard(7));
         // After a rebalance the next answer moves it; a node that leaves takes its shards' homes along.
-        homes.Learn("s", sameShard, B, self: A);
-        Assert.Equal(B, homes.HomeOf("s", 7));
+        homes.Learn(7, B, self: A);
+        Assert.Equal(B, homes.HomeOf(7));
         homes.SetWorkers([A]);
-        Assert.Null(homes.HomeOf("s", 7));
+        Assert.Null(homes.HomeOf(7));
         // An answer from a member that is not an up worker teaches nothing.
-        homes.Learn("s", 7, B, self: A);
-        Assert.Null(homes.HomeOf("s", 7));
+        homes.Learn(7, B, self: A);
+        Assert.Null(homes.HomeOf(7));
     }
 }

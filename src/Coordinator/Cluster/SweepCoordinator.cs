@@ -50,6 +50,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         });
         Recover<SweepSubmitted>(Apply);
         Recover<TileRecorded>(Apply);
+        Recover<TilesPlaced>(Apply);
         Recover<SweepFinished>(Apply);
         Recover<SweepStopped>(Apply);
         Recover<SweepRestarted>(Apply);
@@ -132,7 +133,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         }
         var grid = new SweepGrid(spec);
         var sender = Sender;
-        Persist(new SweepSubmitted(m.SweepId, m.SpecJson, m.Refine, m.AdaptiveDepth, Math.Max(1, m.MaxInFlightPerNode), grid.TileCount, grid.PointCount, DateTime.UtcNow), e =>
+        Persist(new SweepSubmitted(m.SweepId, m.SpecJson, m.Refine, m.AdaptiveDepth, Math.Max(1, m.MaxInFlightPerNode), grid.TileCount, grid.PointCount, DateTime.UtcNow, PlacesTiles: true), e =>
         {
             Apply(e);
             var s = _sweeps[e.SweepId];
@@ -208,7 +209,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 s.Retries++;
                 s.InFlight[tile] = now;
                 _log.Info("tile {0} of sweep {1} silent for {2:F0} s: sending it again", tile, s.Id, (now - last).TotalSeconds);
-                _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile)));
+                _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile), s.MessageShard(tile)));
                 Context.System.EventStream.Publish(new TileRetriedNotice(s.Id, tile, (now - last).TotalSeconds));
             }
             Dispatch(s);
@@ -224,19 +225,40 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// </summary>
     private bool Leaving => _shutdown.ShutdownReason is not null;
 
-    /// <summary>Sends the tiles <see cref="TileDispatch"/> chooses: a bounded number in flight per worker node.</summary>
+    /// <summary>
+    /// Sends the tiles <see cref="TileDispatch"/> chooses: a bounded number in flight per worker
+    /// node. Tiles placed in a shard just now are journalled first (<see cref="TilesPlaced"/>) and
+    /// sent once that is written: a tile must keep its entity across a crash of this coordinator,
+    /// since the entity may still be computing it.
+    /// </summary>
     private void Dispatch(SweepState s)
     {
         if (s.State != "running" || s.Analysing || Leaving) return;
-        foreach (int tile in TileDispatch.Choose(s, _homes.WorkerNodes, t => _homes.HomeOf(s.Id, t)))
-        {
-            s.InFlight[tile] = DateTime.UtcNow;
-            _tiles.Tell(new AnalyzeTile(s.Id, tile, WarmStart(s, tile)));
-        }
+        var sends = TileDispatch.Choose(s, _homes);
+        if (sends.Count == 0) return;
+        var now = DateTime.UtcNow;
+        foreach (var t in sends) s.InFlight[t.Tile] = now;
+        var placed = sends.Where(t => t.NewlyPlaced).ToArray();
+        if (placed.Length == 0) { Send(s, sends); return; }
+        var e = new TilesPlaced(s.Id, [.. placed.Select(t => t.Tile)], [.. placed.Select(t => t.Shard)]);
+        // Applied at once, so that nothing places these tiles again before the event is written
+        // (commands wait meanwhile; a failed write stops this actor, which recovers from the journal).
+        Apply(e);
+        Persist(e, _ => { Send(s, sends); MaybeSnapshot(); });
     }
 
-    private void LearnHome(string sweepId, int tile) =>
-        _homes.Learn(sweepId, tile, Sender.Path.Address, Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
+    private void Send(SweepState s, List<TileSend> sends)
+    {
+        foreach (var t in sends) _tiles.Tell(new AnalyzeTile(s.Id, t.Tile, WarmStart(s, t.Tile), t.Shard));
+    }
+
+    /// <summary>Learns the node of the shard of a tile that answered (before the tile is recorded, which forgets its placement).</summary>
+    private void LearnHome(string sweepId, int tile)
+    {
+        if (!_sweeps.TryGetValue(sweepId, out var s)) return;
+        int shard = s.Placed.TryGetValue(tile, out int placed) ? placed : s.PlacesTiles ? -1 : _homes.HashedShard(sweepId, tile);
+        _homes.Learn(shard, Sender.Path.Address, Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
+    }
 
     /// <summary>Objects of finished neighbouring tiles, read from the points along the shared edges.</summary>
     private PointObject[] WarmStart(SweepState s, int tile)
@@ -327,6 +349,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void Apply(SweepSubmitted e) => _sweeps[e.SweepId] = SweepState.New(e);
     private void Apply(TileRecorded e) { if (_sweeps.TryGetValue(e.SweepId, out var s)) s.Record(e); }
+    private void Apply(TilesPlaced e) { if (_sweeps.TryGetValue(e.SweepId, out var s)) s.Place(e); }
     private void Apply(SweepFinished e) { if (_sweeps.TryGetValue(e.SweepId, out var s)) s.State = "completed"; }
     private void Apply(SweepStopped e) { if (_sweeps.TryGetValue(e.SweepId, out var s)) { s.State = "cancelled"; s.InFlight.Clear(); } }
     private void Apply(SweepRestarted e) { if (_sweeps.TryGetValue(e.SweepId, out var s)) { s.State = "running"; s.Message = null; s.NextTile = 0; } }

@@ -20,6 +20,10 @@ internal sealed class SweepState
     public required int TilesTotal { get; init; }
     public required long PointsTotal { get; init; }
     public required ulong[] Done { get; init; }
+    /// <summary>True for sweeps whose tiles the coordinator places in shards (all since 2026-11-30); false: by hash.</summary>
+    public bool PlacesTiles { get; init; }
+    /// <summary>The shard of each tile placed and not yet recorded (durable: <see cref="TilesPlaced"/>).</summary>
+    public Dictionary<int, int> Placed { get; } = [];
     public string State { get; set; } = "running";
     public int TilesDone { get; set; }
     public int TilesComputed { get; set; }
@@ -46,19 +50,37 @@ internal sealed class SweepState
         Id = e.SweepId, SpecJson = e.SpecJson, Refine = e.Refine, AdaptiveDepth = e.AdaptiveDepth,
         MaxInFlightPerNode = e.MaxInFlightPerNode, TilesTotal = e.TilesTotal, PointsTotal = e.PointsTotal,
         Done = new ulong[(e.TilesTotal + 63) / 64],
-        Started = e.SubmittedAt ?? DateTime.UtcNow,
+        Started = e.SubmittedAt ?? DateTime.UtcNow, PlacesTiles = e.PlacesTiles,
     };
 
-    public static SweepState From(SweepRecord r) => new()
+    public static SweepState From(SweepRecord r)
+    {
+        var s = FromCounters(r);
+        if (r.PlacedTiles is { } tiles && r.PlacedShards is { } shards)
+            for (int i = 0; i < Math.Min(tiles.Length, shards.Length); i++) s.Placed[tiles[i]] = shards[i];
+        return s;
+    }
+
+    private static SweepState FromCounters(SweepRecord r) => new()
     {
         Id = r.Id, SpecJson = r.SpecJson, Refine = r.Refine, AdaptiveDepth = r.AdaptiveDepth, MaxInFlightPerNode = r.MaxInFlightPerNode,
         TilesTotal = r.TilesTotal, PointsTotal = r.PointsTotal, Done = (ulong[])r.Done.Clone(),
         State = r.State, TilesDone = CountBits(r.Done), TilesComputed = r.TilesComputed, PointsDone = r.PointsDone, Message = r.Message,
-        Started = r.SubmittedAt ?? DateTime.UtcNow,
+        Started = r.SubmittedAt ?? DateTime.UtcNow, PlacesTiles = r.PlacesTiles,
     };
 
     public SweepRecord ToRecord() => new(Id, SpecJson, Refine, AdaptiveDepth, MaxInFlightPerNode, TilesTotal, PointsTotal, State,
-        (ulong[])Done.Clone(), TilesComputed, PointsDone, Message, Started);
+        (ulong[])Done.Clone(), TilesComputed, PointsDone, Message, Started, PlacesTiles, [.. Placed.Keys], [.. Placed.Values]);
+
+    /// <summary>Applies placed tiles (a tile recorded meanwhile needs none).</summary>
+    public void Place(TilesPlaced e)
+    {
+        for (int i = 0; i < Math.Min(e.Tiles.Length, e.Shards.Length); i++)
+            if (!IsDone(e.Tiles[i])) Placed[e.Tiles[i]] = e.Shards[i];
+    }
+
+    /// <summary>The shard in a tile's message: its placement, or -1 (by hash) for a tile of a sweep that does not place tiles.</summary>
+    public int MessageShard(int tile) => Placed.TryGetValue(tile, out int shard) ? shard : -1;
 
     /// <summary>Applies a recorded tile (the bitmap makes it idempotent).</summary>
     public void Record(TileRecorded e)
@@ -69,6 +91,7 @@ internal sealed class SweepState
         TilesComputed += Math.Max(1, e.Computations);
         PointsDone += e.Points;
         InFlight.Remove(e.Tile);
+        Placed.Remove(e.Tile);
     }
 
     public SweepStatus Status() => new(Id, Analysing && State == "running" ? "analysing" : State, TilesTotal, TilesDone, TilesComputed, PointsDone, InFlight.Count, Retries, Message);

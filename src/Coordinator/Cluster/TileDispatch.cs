@@ -2,46 +2,84 @@ using Akka.Actor;
 
 namespace Scyfi.Coordinator.Cluster;
 
+/// <summary>A tile to send: the shard in its message, and whether that shard was chosen just now (to be journalled first).</summary>
+internal readonly record struct TileSend(int Tile, int Shard, bool NewlyPlaced);
+
 /// <summary>
-/// Which tiles of a sweep the coordinator sends next: in grid order, while fewer than
-/// nodes × <see cref="SweepState.MaxInFlightPerNode"/> are in flight, and no more than
-/// <see cref="SweepState.MaxInFlightPerNode"/> to any one node, as far as the node of a tile is
-/// known (<see cref="TileHomes"/>; a tile of an unknown node counts only against the total). A
-/// tile whose node is full is passed over (<see cref="SweepState.PassedOver"/>) and sent first once
-/// that node has room.
+/// Which tiles of a sweep the coordinator sends next, and to which shard: in grid order, while
+/// fewer than nodes × <see cref="SweepState.MaxInFlightPerNode"/> are in flight, and no more than
+/// <see cref="SweepState.MaxInFlightPerNode"/> on any one node, as far as the node of a shard is
+/// known (<see cref="TileHomes"/>; a tile of an unknown node counts only against the total).
+/// <list type="bullet">
+/// <item>A tile not placed yet (every tile of a new sweep) goes to a shard of the node with the
+/// fewest tiles in flight that has room; while some node has no known shard, to a shard of unknown
+/// node instead, which sharding allocates where there are fewest.</item>
+/// <item>A tile with a shard already (placed before a failover or a cancel, or a tile of a sweep
+/// that goes by hash) must go there; if that node is full it is passed over
+/// (<see cref="SweepState.PassedOver"/>) and sent first once the node has room.</item>
+/// </list>
+/// Placing tiles is what keeps every node busy to the end of a sweep: by hash, a sweep's tiles
+/// fell unevenly on the nodes, and the node with fewer ran out of work first
+/// (bench/results/cluster-profile.md §20).
 /// </summary>
 internal static class TileDispatch
 {
     /// <summary>
     /// The tiles to send now, in order; advances the sweep's cursor and its passed-over set, and
-    /// leaves <see cref="SweepState.InFlight"/> to the caller, which sends them.
+    /// leaves <see cref="SweepState.InFlight"/> and <see cref="SweepState.Placed"/> to the caller,
+    /// which journals the new placements and sends the tiles.
     /// </summary>
-    public static List<int> Choose(SweepState s, int workerNodes, Func<int, Address?> nodeOf)
+    public static List<TileSend> Choose(SweepState s, TileHomes homes)
     {
-        var chosen = new List<int>();
-        int nodes = Math.Max(1, workerNodes);
+        var chosen = new List<TileSend>();
+        int nodes = Math.Max(1, homes.WorkerNodes);
         int capacity = nodes * s.MaxInFlightPerNode - s.InFlight.Count;
         if (capacity <= 0) return chosen;
         var load = new Dictionary<Address, int>();
         foreach (int tile in s.InFlight.Keys)
-            if (nodeOf(tile) is { } node) load[node] = load.GetValueOrDefault(node) + 1;
+            if (FixedShard(s, homes, tile) is { } shard && homes.HomeOf(shard) is { } node) load[node] = load.GetValueOrDefault(node) + 1;
 
-        bool Fits(int tile)
+        TileSend? Fit(int tile)
         {
-            if (nodeOf(tile) is not { } node) return true;
-            int onNode = load.GetValueOrDefault(node);
-            if (onNode >= s.MaxInFlightPerNode) return false;
-            load[node] = onNode + 1;
-            return true;
+            if (FixedShard(s, homes, tile) is { } fixedShard)
+            {
+                if (homes.HomeOf(fixedShard) is { } home)
+                {
+                    int onNode = load.GetValueOrDefault(home);
+                    if (onNode >= s.MaxInFlightPerNode) return null;
+                    load[home] = onNode + 1;
+                }
+                return new TileSend(tile, s.MessageShard(tile), false);
+            }
+            // Not placed: the known node with room and the fewest tiles in flight, else a new shard
+            // while some node has none known (it may be that node's), else nowhere for now.
+            Address? best = null;
+            foreach (var node in homes.Workers)
+            {
+                if (!homes.Knows(node)) continue;
+                int onNode = load.GetValueOrDefault(node);
+                if (onNode < s.MaxInFlightPerNode && (best is null || onNode < load.GetValueOrDefault(best))) best = node;
+            }
+            if (best is not null)
+            {
+                load[best] = load.GetValueOrDefault(best) + 1;
+                return new TileSend(tile, homes.ShardOn(best), true);
+            }
+            if (homes.Workers.Count == 0 || homes.Workers.Any(n => !homes.Knows(n)))
+            {
+                int shard = homes.UnseenShard(tile);
+                if (shard >= 0) return new TileSend(tile, shard, true);
+            }
+            return null;
         }
 
         foreach (int tile in s.PassedOver.ToList())
         {
             if (chosen.Count == capacity) return chosen;
             if (s.IsDone(tile) || s.InFlight.ContainsKey(tile)) s.PassedOver.Remove(tile);
-            else if (Fits(tile)) { s.PassedOver.Remove(tile); chosen.Add(tile); }
+            else if (Fit(tile) is { } send) { s.PassedOver.Remove(tile); chosen.Add(send); }
         }
-        // Tiles are routed by a hash, so a node's next tile is usually a few tiles ahead. Looking
+        // A tile with a fixed shard is usually a few tiles ahead of its node's next one. Looking
         // much further is not worth it: a full node frees a place with its next finished tile, and
         // tiles far ahead of the others find fewer finished neighbours for their warm start.
         int lookAhead = 4 * nodes * s.MaxInFlightPerNode;
@@ -49,10 +87,16 @@ internal static class TileDispatch
         {
             int tile = s.NextTile++;
             if (s.IsDone(tile) || s.InFlight.ContainsKey(tile)) continue;
-            if (Fits(tile)) chosen.Add(tile); else s.PassedOver.Add(tile);
+            if (Fit(tile) is { } send) chosen.Add(send);
+            else if (FixedShard(s, homes, tile) is not null) s.PassedOver.Add(tile);
+            else { s.NextTile--; break; }   // no node has room for a free tile, so none for the next ones either
         }
         // Tiles skipped earlier (in flight when the cursor passed, then lost) are picked up again.
         if (s.NextTile >= s.TilesTotal && s.InFlight.Count == 0 && chosen.Count == 0 && s.PassedOver.Count == 0 && !s.AllDone) s.NextTile = 0;
         return chosen;
     }
+
+    /// <summary>The shard a tile must go to: its placement, or its hash for a sweep that does not place tiles; null if it is free to place.</summary>
+    private static int? FixedShard(SweepState s, TileHomes homes, int tile) =>
+        s.Placed.TryGetValue(tile, out int shard) ? shard : s.PlacesTiles ? null : homes.HashedShard(s.Id, tile);
 }

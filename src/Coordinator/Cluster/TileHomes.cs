@@ -4,43 +4,77 @@ using Scyfi.Messages;
 namespace Scyfi.Coordinator.Cluster;
 
 /// <summary>
-/// Which worker node computes which shard's tiles, as far as the coordinator has seen: learned
-/// from the sender of each tile's answer, without asking sharding for its state (a round trip to
-/// every region). A shard stays where it is until its node leaves or the shards are rebalanced;
-/// then the next answers correct the map. The coordinator uses it to keep at most
-/// <see cref="SweepState.MaxInFlightPerNode"/> tiles in flight on each node. A total bound alone
-/// (nodes × per node) let the tiles in flight drift onto one node, since sharding routes a tile
-/// by the hash of its id: the other node then ran out of tiles and idled while the first one's
-/// queue was full (bench/results/cluster-profile.md §17).
+/// Which worker node holds which shard, as far as the coordinator has seen: learned from the
+/// sender of each tile's answers (a tile answers when it is assigned, when asked again, and when
+/// finished), without asking sharding for its state (a round trip to every region). A shard stays
+/// where it is until its node leaves or the shards are rebalanced; then the next answers correct
+/// the map. The coordinator uses it to keep at most <see cref="SweepState.MaxInFlightPerNode"/>
+/// tiles in flight on each node, and to place a new tile in a shard of a node that has room
+/// (<see cref="TileDispatch"/>).
 /// </summary>
 internal sealed class TileHomes
 {
     private readonly TileExtractor _extractor = new();
-    private readonly Dictionary<string, Address> _shardHome = [];
-    private HashSet<Address> _workers = [];
+    private readonly Dictionary<int, Address> _shardHome = [];
+    private readonly Dictionary<Address, int> _nextOnNode = [];
+    private List<Address> _workers = [];
 
     /// <summary>How many worker members are up (the coordinator's bound in total is this many times the bound per node).</summary>
     public int WorkerNodes => _workers.Count;
 
+    /// <summary>The worker members now up, in address order.</summary>
+    public IReadOnlyList<Address> Workers => _workers;
+
     /// <summary>The worker members now up; a home on any other node is forgotten (its shards move).</summary>
     public void SetWorkers(IEnumerable<Address> workers)
     {
-        _workers = workers.ToHashSet();
-        foreach (var shard in _shardHome.Where(kv => !_workers.Contains(kv.Value)).Select(kv => kv.Key).ToList())
+        _workers = workers.Distinct().OrderBy(a => a.ToString(), StringComparer.Ordinal).ToList();
+        foreach (int shard in _shardHome.Where(kv => !_workers.Contains(kv.Value)).Select(kv => kv.Key).ToList())
             _shardHome.Remove(shard);
     }
 
-    /// <summary>Records that <paramref name="from"/> answered for a tile (a local actor's address stands for <paramref name="self"/>).</summary>
-    public void Learn(string sweepId, int tile, Address from, Address self)
+    /// <summary>Records that <paramref name="from"/> answered for a tile of <paramref name="shard"/> (a local actor's address stands for <paramref name="self"/>).</summary>
+    public void Learn(int shard, Address from, Address self)
     {
         var node = from.HasLocalScope ? self : from;
-        if (_workers.Contains(node)) _shardHome[ShardOf(sweepId, tile)] = node;
+        if (shard >= 0 && _workers.Contains(node)) _shardHome[shard] = node;
     }
 
-    /// <summary>The node that computes the tile's shard, or null when not known (not yet allocated, or not seen).</summary>
-    public Address? HomeOf(string sweepId, int tile) =>
-        _shardHome.Count > 0 && _shardHome.TryGetValue(ShardOf(sweepId, tile), out var node) ? node : null;
+    /// <summary>The node that holds <paramref name="shard"/>, or null when not known (not yet allocated, or not seen).</summary>
+    public Address? HomeOf(int shard) => _shardHome.TryGetValue(shard, out var node) ? node : null;
 
-    // The shard sharding routes the tile's messages to: the same extractor as the shard regions.
-    private string ShardOf(string sweepId, int tile) => _extractor.ShardId(TileIds.EntityId(sweepId, tile));
+    /// <summary>True when at least one shard of <paramref name="node"/> is known.</summary>
+    public bool Knows(Address node) => _shardHome.ContainsValue(node);
+
+    /// <summary>
+    /// A shard known to be on <paramref name="node"/>, taking its known shards in turn (so that a
+    /// sweep's tiles spread over the node's shards, which sharding rebalances by count).
+    /// </summary>
+    public int ShardOn(Address node)
+    {
+        var shards = _shardHome.Where(kv => kv.Value == node).Select(kv => kv.Key).Order().ToList();
+        if (shards.Count == 0) return -1;
+        int turn = _nextOnNode.GetValueOrDefault(node);
+        _nextOnNode[node] = turn + 1;
+        return shards[turn % shards.Count];
+    }
+
+    /// <summary>
+    /// A shard whose node is not known, from <paramref name="start"/> on (modulo the shard count),
+    /// or -1 if every shard's node is known. Sharding allocates a new shard to the node with the
+    /// fewest, so consecutive tiles in new shards alternate between the nodes.
+    /// </summary>
+    public int UnseenShard(int start)
+    {
+        for (int i = 0; i < TileExtractor.MaxShards; i++)
+        {
+            int shard = (start + i) % TileExtractor.MaxShards;
+            if (!_shardHome.ContainsKey(shard)) return shard;
+        }
+        return -1;
+    }
+
+    /// <summary>The shard a tile of a sweep submitted before placement existed goes to: the hash of its entity id.</summary>
+    public int HashedShard(string sweepId, int tile) =>
+        int.Parse(_extractor.ShardId(TileIds.EntityId(sweepId, tile)), System.Globalization.CultureInfo.InvariantCulture);
 }
