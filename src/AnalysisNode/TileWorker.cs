@@ -80,7 +80,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
             Persist(new TileComputationStarted(_attempts + 1, m.PointsDone), Apply);
         });
         Command<Checkpoint>(_ => StoreUnsaved());
-        Command<ComputationFinished>(_ => Finish());
+        Command<ComputationFinished>(m => Finish(m.Seconds));
         Command<ComputationFailed>(f =>
         {
             _log.Error(f.Error, "tile {0} of sweep {1} failed; restarting it", _tile, _sweepId);
@@ -111,7 +111,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         if (_sweep is not null)
         {
             // Already assigned: computing (or about to resume). Tell the coordinator it is alive.
-            Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _pointsDone));
+            Sender.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, _pointsDone, _gate.Slots));
             return;
         }
         var assigned = new TileAssigned(cmd.SweepId, cmd.Tile, null, cmd.WarmStart);
@@ -121,7 +121,7 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         var coordinator = Sender;
         Persist(assigned, _ =>
         {
-            coordinator.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, 0));
+            coordinator.Tell(new TileInProgress(cmd.SweepId, cmd.Tile, 0, _gate.Slots));
             Launch(resumed: false);
         });
     }
@@ -163,15 +163,16 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
                     // Stopped after its last checkpoint and before its completion was journalled
                     // (a crash in that window, which lasts one journal write): nothing is left to
                     // compute, so this is no new computation of the tile and takes no slot.
-                    self.Tell(ComputationFinished.Instance);
+                    self.Tell(new ComputationFinished(0));
                     return;
                 }
                 await gate.RunAsync(() =>
                 {
                     self.Tell(new SlotEntered(done.Count));
+                    long started = System.Diagnostics.Stopwatch.GetTimestamp();
                     runner.Run(tile, done, unsaved.Enqueue, ct, warm);
                     // Told after the last Enqueue: the actor sees every point when it handles this.
-                    self.Tell(ComputationFinished.Instance);
+                    self.Tell(new ComputationFinished(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds));
                 }, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
@@ -197,23 +198,23 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
         _pointsDone += batch.Count;
     }
 
-    private void Finish()
+    private void Finish(double computeSeconds)
     {
         Timers.Cancel("checkpoint");
         StoreUnsaved();
         Persist(new TileCompleted(_attempts), e =>
         {
             Apply(e);
-            Reply();
+            Reply(computeSeconds);
             Passivate();
         });
     }
 
-    private void Reply()
+    private void Reply(double computeSeconds = 0)
     {
         StoreJournalled();
         int points = _sweep!.Grid.TilePoints(_tile).Length;
-        _coordinator.Tell(new TileAnalyzed(_sweepId!, _tile, points, _attempts));
+        _coordinator.Tell(new TileAnalyzed(_sweepId!, _tile, points, _attempts, _gate.Slots, computeSeconds));
     }
 
     /// <summary>
@@ -258,6 +259,6 @@ public sealed class TileWorker : ReceivePersistentActor, IWithTimers
     // Messages to itself only: never leave the process, so they are exempt from serialize-messages.
     private sealed record ComputationFailed(Exception Error) : INoSerializationVerificationNeeded;
     private sealed record SlotEntered(int PointsDone) : INoSerializationVerificationNeeded;
-    private sealed class ComputationFinished : INoSerializationVerificationNeeded { public static readonly ComputationFinished Instance = new(); }
+    private sealed record ComputationFinished(double Seconds) : INoSerializationVerificationNeeded;
     private sealed class Checkpoint : INoSerializationVerificationNeeded { public static readonly Checkpoint Instance = new(); }
 }

@@ -23,7 +23,11 @@ public sealed record AnalyzeTile(string SweepId, int Tile, PointObject[]? WarmSt
 /// answer to its first request, which tells the coordinator the node of the tile's shard, and to
 /// every repeated one).
 /// </summary>
-public sealed record TileInProgress(string SweepId, int Tile, int PointsDone) : IScyfiMessage;
+/// <param name="SweepId">Sweep.</param>
+/// <param name="Tile">Tile number.</param>
+/// <param name="PointsDone">Points of the tile in the store so far.</param>
+/// <param name="Slots">Tiles the worker node computes at once (0: not said, as by earlier versions).</param>
+public sealed record TileInProgress(string SweepId, int Tile, int PointsDone, int Slots = 0) : IScyfiMessage;
 
 /// <summary>
 /// Tile worker → coordinator: the tile is finished (sent again whenever the tile is asked again).
@@ -34,7 +38,13 @@ public sealed record TileInProgress(string SweepId, int Tile, int PointsDone) : 
 /// <param name="Tile">Tile number.</param>
 /// <param name="Points">How many points of the tile are in the store (all of them).</param>
 /// <param name="Computations">How many times this tile's computation was started or resumed (1 without failures).</param>
-public sealed record TileAnalyzed(string SweepId, int Tile, int Points, int Computations) : IScyfiMessage;
+/// <param name="Slots">Tiles the worker node computes at once (0: not said).</param>
+/// <param name="ComputeSeconds">
+/// How long the computation that just finished held its slot; 0 when the tile answers a repeated
+/// request, or completed with nothing left to compute. The coordinator sizes each node's tiles in
+/// flight by it.
+/// </param>
+public sealed record TileAnalyzed(string SweepId, int Tile, int Points, int Computations, int Slots = 0, double ComputeSeconds = 0) : IScyfiMessage;
 
 /// <summary>Worker event: the tile was assigned, so that a restarted entity can resume alone.</summary>
 /// <param name="SweepId">Sweep.</param>

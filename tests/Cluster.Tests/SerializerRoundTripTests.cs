@@ -31,6 +31,8 @@ public sealed class SerializerRoundTripTests : IDisposable
             new AnalyzeTile("s1", 3, null, 42),
             new TileAnalyzed("s1", 3, 256, 2),
             new TileInProgress("s1", 3, 12),
+            new TileAnalyzed("s1", 3, 256, 1, 2, 0.75),
+            new TileInProgress("s1", 3, 0, 2),
             new TileAssigned("s1", 3, "{}", [obj]),
             new TileComputationStarted(2, 10),
             new TileCheckpoint([point, point with { Index = 8, Objects = [] }]),

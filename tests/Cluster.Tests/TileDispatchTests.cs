@@ -145,6 +145,43 @@ public sealed class TileDispatchTests
         Assert.All(next, t => Assert.NotEqual(Hashed(0), Hashed(t.Tile)));
     }
 
+    [Theory]
+    [InlineData(1, 1.0, 2)]     // 64×64 tiles of about a second: one queued behind the slot's
+    [InlineData(2, 0.27, 6)]    // 32×32 tiles on two slots: two queued per slot
+    [InlineData(1, 0.06, 8)]    // 16×16 tiles: the sweep's bound (eight per slot)
+    [InlineData(4, 0.3, 8)]
+    public void A_node_keeps_enough_tiles_in_flight_to_cover_the_round_trip_at_the_pace_of_the_sweeps_tiles(int slots, double seconds, int bound)
+    {
+        var s = Sweep(100, perNode: 8);
+        var homes = Homes((0, A), (1, B));
+        Assert.Equal(8, TileDispatch.BoundOn(s, homes, A));   // until the node's slots and pace are known
+        homes.LearnSlots(A, slots);
+        Assert.Equal(8, TileDispatch.BoundOn(s, homes, A));
+        s.LearnPace(A, seconds);
+        Assert.Equal(bound, TileDispatch.BoundOn(s, homes, A));
+        // Another sweep's tiles have their own pace.
+        Assert.Equal(8, TileDispatch.BoundOn(Sweep(100, perNode: 8), homes, A));
+    }
+
+    [Fact]
+    public void With_long_tiles_each_node_gets_only_what_keeps_its_slot_busy_and_the_last_tiles_split_evenly()
+    {
+        var s = Sweep(6, perNode: 8);
+        var homes = Homes((0, A), (1, B));
+        foreach (var node in new[] { A, B }) { homes.LearnSlots(node, 1); s.LearnPace(node, 1.1); }
+        var sends = Dispatch(s, homes);
+        Assert.Equal([0, 1, 2, 3], sends.Select(t => t.Tile));
+        Assert.Equal(2, Load(s, homes, A));
+        Assert.Equal(2, Load(s, homes, B));
+        // A finishes two tiles before B finishes one: the last two tiles both go to A.
+        var onA = s.InFlight.Keys.Where(t => homes.HomeOf(s.Placed[t]) == A).ToList();
+        Finish(s, onA[0]);
+        Assert.Equal(A, homes.HomeOf(Assert.Single(Dispatch(s, homes)).Shard));
+        Finish(s, onA[1]);
+        Assert.Equal(A, homes.HomeOf(Assert.Single(Dispatch(s, homes)).Shard));
+        Assert.Equal(2, Load(s, homes, B));
+    }
+
     [Fact]
     public void Looks_no_further_ahead_than_four_rounds_of_tiles_in_flight()
     {

@@ -50,7 +50,11 @@ public sealed class TileRestartTests
         node.System.ActorOf(Props.Create(() => new TileWorker(entityId, coordinator.Receiver, gate, new TileAnalyzers(), cluster.Store)));
         var analyzed = (TileAnalyzed)await coordinator.ReceiveAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(new TileAnalyzed(sweepId, 0, 64, expectedComputations), analyzed);
+        Assert.Equal(new TileAnalyzed(sweepId, 0, 64, expectedComputations), analyzed with { Slots = 0, ComputeSeconds = 0 });
+        Assert.Equal(1, analyzed.Slots);
+        // The time in the slot, by which the coordinator sizes the node's tiles in flight: none
+        // when nothing was left to compute.
+        Assert.Equal(storedBeforeCrash < 64, analyzed.ComputeSeconds > 0);
         var stored = cluster.Store.ReadTilePoints(sweepId, 0);
         Assert.Equal(reference.Select(Encoded), stored.Select(Encoded));
     }

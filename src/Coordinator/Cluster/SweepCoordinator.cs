@@ -72,7 +72,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<TileAnalyzed>(OnTileAnalyzed);
         Command<TileInProgress>(m =>
         {
-            LearnHome(m.SweepId, m.Tile);
+            LearnHome(m.SweepId, m.Tile, m.Slots, 0);
             if (_sweeps.TryGetValue(m.SweepId, out var s) && s.InFlight.ContainsKey(m.Tile)) s.InFlight[m.Tile] = DateTime.UtcNow;
         });
         Command<GetSweepStatus>(m => Sender.Tell(new SweepStatusReply(_sweeps.Values
@@ -146,7 +146,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void OnTileAnalyzed(TileAnalyzed m)
     {
-        LearnHome(m.SweepId, m.Tile);
+        LearnHome(m.SweepId, m.Tile, m.Slots, m.ComputeSeconds);
         if (!_sweeps.TryGetValue(m.SweepId, out var s) || s.State != "running")
         {
             _log.Debug("ignoring a result for tile {0} of {1} sweep {2}", m.Tile, s?.State ?? "unknown", m.SweepId);
@@ -252,12 +252,19 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var t in sends) _tiles.Tell(new AnalyzeTile(s.Id, t.Tile, WarmStart(s, t.Tile), t.Shard));
     }
 
-    /// <summary>Learns the node of the shard of a tile that answered (before the tile is recorded, which forgets its placement).</summary>
-    private void LearnHome(string sweepId, int tile)
+    /// <summary>
+    /// Learns the node of the shard of a tile that answered (before the tile is recorded, which
+    /// forgets its placement), and the node's slots and pace.
+    /// </summary>
+    private void LearnHome(string sweepId, int tile, int slots, double computeSeconds)
     {
+        var self = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
+        if (_homes.NodeOf(Sender.Path.Address, self) is not { } node) return;
+        _homes.LearnSlots(node, slots);
         if (!_sweeps.TryGetValue(sweepId, out var s)) return;
+        s.LearnPace(node, computeSeconds);
         int shard = s.Placed.TryGetValue(tile, out int placed) ? placed : s.PlacesTiles ? -1 : _homes.HashedShard(sweepId, tile);
-        _homes.Learn(shard, Sender.Path.Address, Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
+        _homes.Learn(shard, node, self);
     }
 
     /// <summary>Objects of finished neighbouring tiles, read from the points along the shared edges.</summary>

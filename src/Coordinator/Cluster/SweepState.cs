@@ -31,6 +31,8 @@ internal sealed class SweepState
     public string? Message { get; set; }
 
     public Dictionary<int, DateTime> InFlight { get; } = [];
+    /// <summary>Seconds a tile of this sweep held a slot on each node, averaged over its recent tiles (not persisted).</summary>
+    public Dictionary<Akka.Actor.Address, double> SecondsPerTile { get; } = [];
     public int NextTile { get; set; }
     /// <summary>Tiles behind the cursor not sent yet because their node had its tiles in flight, in grid order.</summary>
     public SortedSet<int> PassedOver { get; } = [];
@@ -71,6 +73,13 @@ internal sealed class SweepState
 
     public SweepRecord ToRecord() => new(Id, SpecJson, Refine, AdaptiveDepth, MaxInFlightPerNode, TilesTotal, PointsTotal, State,
         (ulong[])Done.Clone(), TilesComputed, PointsDone, Message, Started, PlacesTiles, [.. Placed.Keys], [.. Placed.Values]);
+
+    /// <summary>Averages a finished tile's seconds in its slot into its node's pace for this sweep.</summary>
+    public void LearnPace(Akka.Actor.Address node, double computeSeconds)
+    {
+        if (computeSeconds <= 0) return;
+        SecondsPerTile[node] = SecondsPerTile.TryGetValue(node, out double mean) ? 0.7 * mean + 0.3 * computeSeconds : computeSeconds;
+    }
 
     /// <summary>Applies placed tiles (a tile recorded meanwhile needs none).</summary>
     public void Place(TilesPlaced e)

@@ -7,13 +7,14 @@ internal readonly record struct TileSend(int Tile, int Shard, bool NewlyPlaced);
 
 /// <summary>
 /// Which tiles of a sweep the coordinator sends next, and to which shard: in grid order, while
-/// fewer than nodes × <see cref="SweepState.MaxInFlightPerNode"/> are in flight, and no more than
-/// <see cref="SweepState.MaxInFlightPerNode"/> on any one node, as far as the node of a shard is
-/// known (<see cref="TileHomes"/>; a tile of an unknown node counts only against the total).
+/// fewer are in flight than the nodes' bounds together, and no more than its bound on any one node
+/// (<see cref="BoundOn"/>: enough to keep its slots busy, at most
+/// <see cref="SweepState.MaxInFlightPerNode"/>), as far as the node of a shard is known
+/// (<see cref="TileHomes"/>; a tile of an unknown node counts only against the total).
 /// <list type="bullet">
 /// <item>A tile not placed yet (every tile of a new sweep) goes to a shard of the node with the
-/// fewest tiles in flight that has room; while some node has no known shard, to a shard of unknown
-/// node instead, which sharding allocates where there are fewest.</item>
+/// most room (its bound less its tiles in flight); while some node has no known shard, to a shard
+/// of unknown node instead, which sharding allocates where there are fewest.</item>
 /// <item>A tile with a shard already (placed before a failover or a cancel, or a tile of a sweep
 /// that goes by hash) must go there; if that node is full it is passed over
 /// (<see cref="SweepState.PassedOver"/>) and sent first once the node has room.</item>
@@ -33,7 +34,8 @@ internal static class TileDispatch
     {
         var chosen = new List<TileSend>();
         int nodes = Math.Max(1, homes.WorkerNodes);
-        int capacity = nodes * s.MaxInFlightPerNode - s.InFlight.Count;
+        int cap = s.MaxInFlightPerNode;
+        int capacity = (homes.WorkerNodes == 0 ? cap : homes.Workers.Sum(n => BoundOn(s, homes, n))) - s.InFlight.Count;
         if (capacity <= 0) return chosen;
         var load = new Dictionary<Address, int>();
         foreach (int tile in s.InFlight.Keys)
@@ -46,19 +48,20 @@ internal static class TileDispatch
                 if (homes.HomeOf(fixedShard) is { } home)
                 {
                     int onNode = load.GetValueOrDefault(home);
-                    if (onNode >= s.MaxInFlightPerNode) return null;
+                    if (onNode >= BoundOn(s, homes, home)) return null;
                     load[home] = onNode + 1;
                 }
                 return new TileSend(tile, s.MessageShard(tile), false);
             }
-            // Not placed: the known node with room and the fewest tiles in flight, else a new shard
+            // Not placed: the known node with the most room, else a new shard
             // while some node has none known (it may be that node's), else nowhere for now.
             Address? best = null;
             foreach (var node in homes.Workers)
             {
                 if (!homes.Knows(node)) continue;
-                int onNode = load.GetValueOrDefault(node);
-                if (onNode < s.MaxInFlightPerNode && (best is null || onNode < load.GetValueOrDefault(best))) best = node;
+                // The node with the most room left, so that a node with more slots gets more tiles.
+                int room = BoundOn(s, homes, node) - load.GetValueOrDefault(node);
+                if (room > 0 && (best is null || room > BoundOn(s, homes, best) - load.GetValueOrDefault(best))) best = node;
             }
             if (best is not null)
             {
@@ -82,7 +85,7 @@ internal static class TileDispatch
         // A tile with a fixed shard is usually a few tiles ahead of its node's next one. Looking
         // much further is not worth it: a full node frees a place with its next finished tile, and
         // tiles far ahead of the others find fewer finished neighbours for their warm start.
-        int lookAhead = 4 * nodes * s.MaxInFlightPerNode;
+        int lookAhead = 4 * nodes * cap;
         while (chosen.Count < capacity && s.NextTile < s.TilesTotal && s.PassedOver.Count < lookAhead)
         {
             int tile = s.NextTile++;
@@ -94,6 +97,32 @@ internal static class TileDispatch
         // Tiles skipped earlier (in flight when the cursor passed, then lost) are picked up again.
         if (s.NextTile >= s.TilesTotal && s.InFlight.Count == 0 && chosen.Count == 0 && s.PassedOver.Count == 0 && !s.AllDone) s.NextTile = 0;
         return chosen;
+    }
+
+    /// <summary>
+    /// The time a node's next tile should be ready for: a finished tile's answer, its recording,
+    /// the next tile's placement and warm start, its message, its entity's start and journal write.
+    /// That round trip's p90 was 0.3 s on SQLite with 16×16 tiles (the reason for eight tiles per
+    /// slot then).
+    /// </summary>
+    public static readonly double RoundTripSeconds = 0.5;
+
+    /// <summary>
+    /// How many of the sweep's tiles <paramref name="node"/> should have in flight: a tile per slot
+    /// plus enough queued behind each to cover <see cref="RoundTripSeconds"/> at the pace of the
+    /// sweep's tiles on that node, never more than <see cref="SweepState.MaxInFlightPerNode"/>
+    /// (which also holds until the node's slots and pace are known). Short tiles need a deep queue;
+    /// long ones must not have one: the tiles queued on a node when the sweep has no more to place
+    /// are that node's alone, and with eight per slot and 64×64 tiles (about 1 s each) one node ran
+    /// out of work while the other still had several queued (bench/results/cluster-profile.md §20).
+    /// </summary>
+    public static int BoundOn(SweepState s, TileHomes homes, Address node)
+    {
+        int cap = Math.Max(1, s.MaxInFlightPerNode);
+        int slots = homes.SlotsOf(node);
+        if (slots <= 0 || !s.SecondsPerTile.TryGetValue(node, out double seconds) || seconds <= 0) return cap;
+        int queuedPerSlot = (int)Math.Ceiling(RoundTripSeconds / seconds);
+        return Math.Min(cap, slots * (1 + queuedPerSlot));
     }
 
     /// <summary>The shard a tile must go to: its placement, or its hash for a sweep that does not place tiles; null if it is free to place.</summary>

@@ -4,19 +4,20 @@ using Scyfi.Messages;
 namespace Scyfi.Coordinator.Cluster;
 
 /// <summary>
-/// Which worker node holds which shard, as far as the coordinator has seen: learned from the
-/// sender of each tile's answers (a tile answers when it is assigned, when asked again, and when
-/// finished), without asking sharding for its state (a round trip to every region). A shard stays
-/// where it is until its node leaves or the shards are rebalanced; then the next answers correct
-/// the map. The coordinator uses it to keep at most <see cref="SweepState.MaxInFlightPerNode"/>
-/// tiles in flight on each node, and to place a new tile in a shard of a node that has room
-/// (<see cref="TileDispatch"/>).
+/// Which worker node holds which shard, and how many tiles each node should have in flight, as far
+/// as the coordinator has seen: learned from the sender of each tile's answers (a tile answers when
+/// it is assigned, when asked again, and when finished) and from what they say (the node's compute
+/// slots, the seconds the tile took), without asking sharding for its state (a round trip to every
+/// region). A shard stays where it is until its node leaves or the shards are rebalanced; then the
+/// next answers correct the map. The coordinator uses it to bound the tiles in flight on each node,
+/// and to place a new tile in a shard of a node that has room (<see cref="TileDispatch"/>).
 /// </summary>
 internal sealed class TileHomes
 {
     private readonly TileExtractor _extractor = new();
     private readonly Dictionary<int, Address> _shardHome = [];
     private readonly Dictionary<Address, int> _nextOnNode = [];
+    private readonly Dictionary<Address, int> _slots = [];
     private List<Address> _workers = [];
 
     /// <summary>How many worker members are up (the coordinator's bound in total is this many times the bound per node).</summary>
@@ -31,7 +32,25 @@ internal sealed class TileHomes
         _workers = workers.Distinct().OrderBy(a => a.ToString(), StringComparer.Ordinal).ToList();
         foreach (int shard in _shardHome.Where(kv => !_workers.Contains(kv.Value)).Select(kv => kv.Key).ToList())
             _shardHome.Remove(shard);
+        foreach (var node in _slots.Keys.Where(n => !_workers.Contains(n)).ToList())
+            _slots.Remove(node);
     }
+
+    /// <summary>The worker node an answer came from (a local actor's address stands for <paramref name="self"/>), or null if it is not an up worker.</summary>
+    public Address? NodeOf(Address from, Address self)
+    {
+        var node = from.HasLocalScope ? self : from;
+        return _workers.Contains(node) ? node : null;
+    }
+
+    /// <summary>Records a node's compute slots, as a tile's answer said them (0: not said).</summary>
+    public void LearnSlots(Address node, int slots)
+    {
+        if (slots > 0 && _workers.Contains(node)) _slots[node] = slots;
+    }
+
+    /// <summary>The node's compute slots, or 0 if not known.</summary>
+    public int SlotsOf(Address node) => _slots.GetValueOrDefault(node);
 
     /// <summary>Records that <paramref name="from"/> answered for a tile of <paramref name="shard"/> (a local actor's address stands for <paramref name="self"/>).</summary>
     public void Learn(int shard, Address from, Address self)
