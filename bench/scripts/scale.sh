@@ -6,7 +6,8 @@
 #
 #   bench/scripts/scale.sh          # about 3–5 minutes on 2 cores
 #
-# Output: bench/results/sweep-scale.md (table) and bench/results/sweep-scale-rss.csv (samples).
+# Output: bench/results/sweep-scale.md (table; the new run on top of the runs before) and
+# bench/results/sweep-scale-rss.csv (samples of the last run).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -50,7 +51,7 @@ peak_kb=$(awk -F: '/Maximum resident/ { gsub(/ /, "", $2); print $2 }' "$work/ti
 points=$(($(wc -l < "$work/out/points.csv") - 1))
 mkdir -p bench/results
 cp "$work/rss.csv" bench/results/sweep-scale-rss.csv
-python3 - "$work/rss.csv" "$seconds" "$peak_kb" "$points" > bench/results/sweep-scale.md <<'PY'
+python3 - "$work/rss.csv" "$seconds" "$peak_kb" "$points" > "$work/report.md" <<'PY'
 import csv, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["tiles_done"]]
 seconds, peak_kb, points = float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -69,4 +70,13 @@ if rows:
         r = q(f)
         print(f"| {label} ({float(r['seconds']):.0f} s) | {r['tiles_done']} | {r['rss_mb']} MB |")
 PY
-cat bench/results/sweep-scale.md
+# The new run goes on top, under a heading with its time and commit; the runs before stay below it.
+out=bench/results/sweep-scale.md
+{
+  echo "## Run of $(date -u '+%Y-%m-%d %H:%M') UTC (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
+  echo
+  cat "$work/report.md"
+  if [ -f "$out" ]; then echo; cat "$out"; fi
+} > "$work/all.md"
+mv "$work/all.md" "$out"
+cat "$work/report.md"

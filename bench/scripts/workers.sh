@@ -17,7 +17,8 @@
 # spec's default). SWEEPS=4 measures a cluster that has served three sweeps before: a method the
 # runtime compiles optimized only after 1 024 calls (src/Coordinator/ScyfiRuntime.props) and that
 # runs once per tile needs about nine sweeps of 121 tiles to get there; an overnight sweep of
-# thousands of tiles gets there early. Output: bench/results/cluster-workers.md.
+# thousands of tiles gets there early. Output: bench/results/cluster-workers.md (the new run on
+# top of the runs before).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -185,6 +186,14 @@ for n, b in (("1", one), ("2", two)):
 print()
 print(f"points.csv identical for 1 and 2 workers (cold and warm): {same}.")
 PY
-# Written only once complete: a failed report leaves the previous results in place.
-mv "$work/report.md" bench/results/cluster-workers.md
-cat bench/results/cluster-workers.md
+# Written only once complete: a failed report leaves the previous results in place. The new run
+# goes on top, under a heading with its time and commit; the runs before stay below it.
+out=bench/results/cluster-workers.md
+{
+  echo "## Run of $(date -u '+%Y-%m-%d %H:%M') UTC (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), tiles of ${tile}×${tile})"
+  echo
+  cat "$work/report.md"
+  if [ -f "$out" ]; then echo; cat "$out"; fi
+} > "$work/all.md"
+mv "$work/all.md" "$out"
+cat "$work/report.md"

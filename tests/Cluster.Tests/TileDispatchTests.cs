@@ -125,6 +125,24 @@ public sealed class TileDispatchTests
     }
 
     [Fact]
+    public void After_a_snapshot_tiles_placed_and_not_recorded_go_to_the_same_shards_again()
+    {
+        var s = Sweep(10, perNode: 2);
+        var homes = Homes((3, A), (4, B));
+        var sent = Dispatch(s, homes);
+        Assert.Equal(4, sent.Count);
+        Finish(s, sent[0].Tile);
+
+        // A new coordinator recovers from the snapshot: nothing in flight, the placements kept.
+        var recovered = SweepState.From(s.ToRecord());
+        Assert.True(recovered.PlacesTiles);
+        Assert.Equal(s.Placed, recovered.Placed);
+        Assert.DoesNotContain(sent[0].Tile, recovered.Placed.Keys);
+        var again = Dispatch(recovered, Homes((3, A), (4, B)));
+        Assert.Equal(sent.Skip(1).Select(t => new TileSend(t.Tile, t.Shard, false)), again.Take(3));
+    }
+
+    [Fact]
     public void Tiles_of_a_sweep_submitted_before_placement_go_by_the_hash_of_their_ids()
     {
         var s = Sweep(20, perNode: 1, placesTiles: false);
