@@ -68,7 +68,9 @@ internal static class SweepCommand
     }
 
     /// <summary>
-    /// Tiles kept in flight per worker node: eight times the tiles it computes at once, so several
+    /// The most tiles kept in flight per worker node (the coordinator keeps fewer where tiles are
+    /// long: enough for half a second at their pace, TileDispatch.BoundOn), and the number until
+    /// a node's pace is known: eight times the tiles it computes at once, so several
     /// tiles are always assigned, journalled and waiting for a slot when one finishes, and the
     /// per-tile round trips (shard and entity start, journal, store, warm start; p90 ≈ 0.3 s on
     /// SQLite) overlap with computation. Waiting tiles are not counted as computed, so a crash
