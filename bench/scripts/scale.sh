@@ -70,13 +70,4 @@ if rows:
         r = q(f)
         print(f"| {label} ({float(r['seconds']):.0f} s) | {r['tiles_done']} | {r['rss_mb']} MB |")
 PY
-# The new run goes on top, under a heading with its time and commit; the runs before stay below it.
-out=bench/results/sweep-scale.md
-{
-  echo "## Run of $(date -u '+%Y-%m-%d %H:%M') UTC (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
-  echo
-  cat "$work/report.md"
-  if [ -f "$out" ]; then echo; cat "$out"; fi
-} > "$work/all.md"
-mv "$work/all.md" "$out"
-cat "$work/report.md"
+bench/scripts/add-run.sh bench/results/sweep-scale.md "$work/report.md"

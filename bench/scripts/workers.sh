@@ -186,14 +186,4 @@ for n, b in (("1", one), ("2", two)):
 print()
 print(f"points.csv identical for 1 and 2 workers (cold and warm): {same}.")
 PY
-# Written only once complete: a failed report leaves the previous results in place. The new run
-# goes on top, under a heading with its time and commit; the runs before stay below it.
-out=bench/results/cluster-workers.md
-{
-  echo "## Run of $(date -u '+%Y-%m-%d %H:%M') UTC (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), tiles of ${tile}×${tile})"
-  echo
-  cat "$work/report.md"
-  if [ -f "$out" ]; then echo; cat "$out"; fi
-} > "$work/all.md"
-mv "$work/all.md" "$out"
-cat "$work/report.md"
+bench/scripts/add-run.sh bench/results/cluster-workers.md "$work/report.md" "tiles of ${tile}×${tile}"
