@@ -263,8 +263,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _homes.LearnSlots(node, slots);
         if (!_sweeps.TryGetValue(sweepId, out var s)) return;
         s.LearnPace(node, computeSeconds);
-        int shard = s.Placed.TryGetValue(tile, out int placed) ? placed : s.PlacesTiles ? -1 : _homes.HashedShard(sweepId, tile);
-        _homes.Learn(shard, node, self);
+        _homes.Learn(TileDispatch.FixedShard(s, _homes, tile) ?? -1, node, self);
     }
 
     /// <summary>Objects of finished neighbouring tiles, read from the points along the shared edges.</summary>

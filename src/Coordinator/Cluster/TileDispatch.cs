@@ -33,45 +33,40 @@ internal static class TileDispatch
     public static List<TileSend> Choose(SweepState s, TileHomes homes)
     {
         var chosen = new List<TileSend>();
-        int nodes = Math.Max(1, homes.WorkerNodes);
         int cap = s.MaxInFlightPerNode;
-        int capacity = (homes.WorkerNodes == 0 ? cap : homes.Workers.Sum(n => BoundOn(s, homes, n))) - s.InFlight.Count;
+        // Each up worker's room: its bound less its tiles in flight (as far as their nodes are known).
+        var room = homes.Workers.ToDictionary(n => n, n => BoundOn(s, homes, n));
+        int capacity = (room.Count == 0 ? cap : room.Values.Sum()) - s.InFlight.Count;
         if (capacity <= 0) return chosen;
-        var load = new Dictionary<Address, int>();
         foreach (int tile in s.InFlight.Keys)
-            if (FixedShard(s, homes, tile) is { } shard && homes.HomeOf(shard) is { } node) load[node] = load.GetValueOrDefault(node) + 1;
+            if (FixedShard(s, homes, tile) is { } shard && homes.HomeOf(shard) is { } node && room.ContainsKey(node)) room[node]--;
 
-        TileSend? Fit(int tile)
+        TileSend? Fit(int tile, int? fixedShard)
         {
-            if (FixedShard(s, homes, tile) is { } fixedShard)
+            if (fixedShard is { } shard)
             {
-                if (homes.HomeOf(fixedShard) is { } home)
+                if (homes.HomeOf(shard) is { } home && room.TryGetValue(home, out int left))
                 {
-                    int onNode = load.GetValueOrDefault(home);
-                    if (onNode >= BoundOn(s, homes, home)) return null;
-                    load[home] = onNode + 1;
+                    if (left <= 0) return null;
+                    room[home] = left - 1;
                 }
                 return new TileSend(tile, s.MessageShard(tile), false);
             }
-            // Not placed: the known node with the most room, else a new shard
-            // while some node has none known (it may be that node's), else nowhere for now.
+            // Not placed: the known node with the most room (so that a node with more slots gets
+            // more tiles), else a new shard while some node has none known (it may be that
+            // node's), else nowhere for now.
             Address? best = null;
             foreach (var node in homes.Workers)
-            {
-                if (!homes.Knows(node)) continue;
-                // The node with the most room left, so that a node with more slots gets more tiles.
-                int room = BoundOn(s, homes, node) - load.GetValueOrDefault(node);
-                if (room > 0 && (best is null || room > BoundOn(s, homes, best) - load.GetValueOrDefault(best))) best = node;
-            }
+                if (homes.Knows(node) && room[node] > 0 && (best is null || room[node] > room[best])) best = node;
             if (best is not null)
             {
-                load[best] = load.GetValueOrDefault(best) + 1;
+                room[best]--;
                 return new TileSend(tile, homes.ShardOn(best), true);
             }
-            if (homes.Workers.Count == 0 || homes.Workers.Any(n => !homes.Knows(n)))
+            if (room.Count == 0 || homes.Workers.Any(n => !homes.Knows(n)))
             {
-                int shard = homes.UnseenShard(tile);
-                if (shard >= 0) return new TileSend(tile, shard, true);
+                int unseen = homes.UnseenShard(tile);
+                if (unseen >= 0) return new TileSend(tile, unseen, true);
             }
             return null;
         }
@@ -80,18 +75,19 @@ internal static class TileDispatch
         {
             if (chosen.Count == capacity) return chosen;
             if (s.IsDone(tile) || s.InFlight.ContainsKey(tile)) s.PassedOver.Remove(tile);
-            else if (Fit(tile) is { } send) { s.PassedOver.Remove(tile); chosen.Add(send); }
+            else if (Fit(tile, FixedShard(s, homes, tile)) is { } send) { s.PassedOver.Remove(tile); chosen.Add(send); }
         }
         // A tile with a fixed shard is usually a few tiles ahead of its node's next one. Looking
         // much further is not worth it: a full node frees a place with its next finished tile, and
         // tiles far ahead of the others find fewer finished neighbours for their warm start.
-        int lookAhead = 4 * nodes * cap;
+        int lookAhead = 4 * Math.Max(1, room.Count) * cap;
         while (chosen.Count < capacity && s.NextTile < s.TilesTotal && s.PassedOver.Count < lookAhead)
         {
             int tile = s.NextTile++;
             if (s.IsDone(tile) || s.InFlight.ContainsKey(tile)) continue;
-            if (Fit(tile) is { } send) chosen.Add(send);
-            else if (FixedShard(s, homes, tile) is not null) s.PassedOver.Add(tile);
+            int? fixedShard = FixedShard(s, homes, tile);
+            if (Fit(tile, fixedShard) is { } send) chosen.Add(send);
+            else if (fixedShard is not null) s.PassedOver.Add(tile);
             else { s.NextTile--; break; }   // no node has room for a free tile, so none for the next ones either
         }
         // Tiles skipped earlier (in flight when the cursor passed, then lost) are picked up again.
@@ -126,6 +122,6 @@ internal static class TileDispatch
     }
 
     /// <summary>The shard a tile must go to: its placement, or its hash for a sweep that does not place tiles; null if it is free to place.</summary>
-    private static int? FixedShard(SweepState s, TileHomes homes, int tile) =>
+    public static int? FixedShard(SweepState s, TileHomes homes, int tile) =>
         s.Placed.TryGetValue(tile, out int shard) ? shard : s.PlacesTiles ? null : homes.HashedShard(s.Id, tile);
 }
