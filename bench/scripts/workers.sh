@@ -33,6 +33,10 @@ pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 tile="${TILE:-16}"
+# AKKA_CONFIG=FILE passes --akka-config FILE to the coordinator and the workers (for experiments
+# with Akka.NET's settings, e.g. the scheduler's tick).
+akka_config=()
+[ -z "${AKKA_CONFIG:-}" ] || akka_config=(--akka-config "$(realpath "$AKKA_CONFIG")")
 sweeps="${SWEEPS:-2}"
 [ "$sweeps" -ge 2 ] || { echo "workers.sh: SWEEPS must be 2 or more (the first is cold, the last warm)" >&2; exit 2; }
 python3 - "$work/spec.json" "$tile" <<'PY'
@@ -103,10 +107,10 @@ run() {  # run WORKERS -> prints "cold_s cold_steady warm_s warm_steady"; the wa
   psql_admin "CREATE DATABASE $db"
   store="$(store_of "$db")"; port="$(free_port)"
   pids=()
-  dotnet "$dll" coordinator --store "$store" --port "$port" > "$work/coordinator.log" 2>&1 & pids+=($!); labels+=("coordinator=$!")
+  dotnet "$dll" coordinator --store "$store" --port "$port" "${akka_config[@]}" > "$work/coordinator.log" 2>&1 & pids+=($!); labels+=("coordinator=$!")
   for _ in $(seq 1 120); do grep -q "up at" "$work/coordinator.log" && break; sleep 0.5; done
   for i in $(seq 1 "$n"); do
-    dotnet "$dll" node --store "$store" --seed "akka.tcp://scyfi@127.0.0.1:$port" --threads 1 > "$work/worker$i.log" 2>&1 & pids+=($!); labels+=("worker$i=$!")
+    dotnet "$dll" node --store "$store" --seed "akka.tcp://scyfi@127.0.0.1:$port" --threads 1 "${akka_config[@]}" > "$work/worker$i.log" 2>&1 & pids+=($!); labels+=("worker$i=$!")
   done
   for i in $(seq 1 "$n"); do for _ in $(seq 1 120); do grep -q "up at" "$work/worker$i.log" && break; sleep 0.5; done; done
   rm -f "$work/cpu$n"
@@ -186,4 +190,4 @@ for n, b in (("1", one), ("2", two)):
 print()
 print(f"points.csv identical for 1 and 2 workers (cold and warm): {same}.")
 PY
-bench/scripts/add-run.sh bench/results/cluster-workers.md "$work/report.md" "tiles of ${tile}×${tile}"
+bench/scripts/add-run.sh bench/results/cluster-workers.md "$work/report.md" "tiles of ${tile}×${tile}${AKKA_CONFIG:+, --akka-config $(basename "$AKKA_CONFIG"): $(tr '\n' ' ' < "$AKKA_CONFIG" | sed 's/ *$//')}"

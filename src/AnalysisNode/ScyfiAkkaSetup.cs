@@ -54,6 +54,8 @@ public static class ScyfiAkkaSetup
             # embedded sweeps lost about 0.7 s at submission. It asks only while it has no
             # singleton, so a shorter interval costs nothing once the cluster is up.
             akka.cluster.singleton-proxy.singleton-identification-interval = 100ms
+            # See ScyfiNodeSettings.SchedulerTick.
+            akka.scheduler.tick-duration = {{(int)s.SchedulerTick.TotalMilliseconds}}ms
             """;
         if (s.JournalIsSqlite)
         {

@@ -53,6 +53,24 @@ public sealed record ScyfiNodeSettings
     /// <summary>Split-brain resolver stable-after (shorter in tests).</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Akka.NET's scheduler tick: a timer fires up to one tick late. The scheduler wakes every
+    /// tick whether or not a timer is due, and each tick wakes thread-pool threads: at 10 ms (the
+    /// default, and what a one-shot <c>scyfi sweep</c> keeps) an idle member used 48 ms of CPU a
+    /// second and about 950 thread wake-ups; at <see cref="MemberSchedulerTick"/>, 25 ms and 300.
+    /// </summary>
+    public TimeSpan SchedulerTick { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The tick of the long-running members (<c>scyfi node</c>, <c>scyfi coordinator</c>). Their
+    /// thread pools idle between tiles while other processes compute on the same cores, so a
+    /// tick's wake-ups come out of someone's compute slot: with two worker processes on two cores
+    /// the coordinator went from 0.09 to 0.07 core. A one-shot <c>scyfi sweep</c> keeps 10 ms: its
+    /// own start and exit are a chain of short timers, and the README sweep took 6.9–7.4 s with
+    /// 50 ms against 6.5–6.8 s in three interleaved pairs (bench/results/cluster-profile.md §21).
+    /// </summary>
+    public static readonly TimeSpan MemberSchedulerTick = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Tiles this node computes at once (one core each); default: all cores.</summary>
     public int ComputeSlots { get; init; } = Environment.ProcessorCount;
 

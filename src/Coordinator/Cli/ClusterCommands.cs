@@ -155,7 +155,7 @@ internal static class ClusterCommands
                 throw new ScyfiInputException("a worker node needs --seed akka.tcp://scyfi@HOST:PORT (the coordinator's address)");
             int slots = p.GetValue(threads);
             if (slots is < 1 or > 1024) throw new ScyfiInputException($"--threads must be between 1 and 1024 (got {slots})");
-            var settings = node.Settings(p, store.Location, roles, seeds) with { ComputeSlots = slots };
+            var settings = node.Settings(p, store.Location, roles, seeds) with { ComputeSlots = slots, SchedulerTick = ScyfiNodeSettings.MemberSchedulerTick };
             store.EnsureReady();
             using var coordinatorLock = settings.IsCoordinator ? CoordinatorLock.Acquire(store.Location, embedded: false) : null;
             // Before Akka.NET starts compiling: see FinderWarmUp (a worker's first sweep otherwise
