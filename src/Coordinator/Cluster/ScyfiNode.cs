@@ -94,6 +94,9 @@ public sealed class ScyfiNode : IAsyncDisposable
     /// </summary>
     private static string? UserStartFailure(Exception e, ScyfiNodeSettings settings, DashboardSettings? dashboard)
     {
+        // Akka.NET builds its extensions by reflection: a bad setting (an unreadable
+        // akka.scheduler.tick-duration, say) arrives wrapped, and only the innermost message names it.
+        while (e is global::System.Reflection.TargetInvocationException or TypeInitializationException or AggregateException && e.InnerException is { } inner) e = inner;
         string first = Core.ScyfiInputException.FirstLine(e.Message).TrimEnd('.');
         // Kestrel could not bind (address in use, or not an address of this machine).
         if (e is IOException && dashboard is not null) return $"--dashboard {dashboard.Url}: {first}";
