@@ -58,8 +58,7 @@ internal sealed class SweepState
     public static SweepState From(SweepRecord r)
     {
         var s = FromCounters(r);
-        if (r.PlacedTiles is { } tiles && r.PlacedShards is { } shards)
-            for (int i = 0; i < Math.Min(tiles.Length, shards.Length); i++) s.Placed[tiles[i]] = shards[i];
+        s.Place(r.PlacedTiles ?? [], r.PlacedShards ?? []);
         return s;
     }
 
@@ -82,10 +81,12 @@ internal sealed class SweepState
     }
 
     /// <summary>Applies placed tiles (a tile recorded meanwhile needs none).</summary>
-    public void Place(TilesPlaced e)
+    public void Place(TilesPlaced e) => Place(e.Tiles, e.Shards);
+
+    private void Place(int[] tiles, int[] shards)
     {
-        for (int i = 0; i < Math.Min(e.Tiles.Length, e.Shards.Length); i++)
-            if (!IsDone(e.Tiles[i])) Placed[e.Tiles[i]] = e.Shards[i];
+        for (int i = 0; i < Math.Min(tiles.Length, shards.Length); i++)
+            if (!IsDone(tiles[i])) Placed[tiles[i]] = shards[i];
     }
 
     /// <summary>The shard in a tile's message: its placement, or -1 (by hash) for a tile of a sweep that does not place tiles.</summary>

@@ -20,9 +20,6 @@ internal sealed class TileHomes
     private readonly Dictionary<Address, int> _slots = [];
     private List<Address> _workers = [];
 
-    /// <summary>How many worker members are up (the coordinator's bound in total is this many times the bound per node).</summary>
-    public int WorkerNodes => _workers.Count;
-
     /// <summary>The worker members now up, in address order.</summary>
     public IReadOnlyList<Address> Workers => _workers;
 
@@ -55,8 +52,7 @@ internal sealed class TileHomes
     /// <summary>Records that <paramref name="from"/> answered for a tile of <paramref name="shard"/> (a local actor's address stands for <paramref name="self"/>).</summary>
     public void Learn(int shard, Address from, Address self)
     {
-        var node = from.HasLocalScope ? self : from;
-        if (shard >= 0 && _workers.Contains(node)) _shardHome[shard] = node;
+        if (shard >= 0 && NodeOf(from, self) is { } node) _shardHome[shard] = node;
     }
 
     /// <summary>The node that holds <paramref name="shard"/>, or null when not known (not yet allocated, or not seen).</summary>
