@@ -76,7 +76,7 @@ ceiling() {  # prints "one two": seconds of one engine run alone, and the slower
   echo "$one $(python3 -c "print(max($a, $b))")"
 }
 
-sweep_once() {  # sweep_once DB STORE PORT N ID -> prints "seconds steady_points_per_s t30 t90"
+sweep_once() {  # sweep_once DB STORE PORT N ID -> prints "seconds steady_points_per_s t30 t90 recorded_points_per_s"
   local db=$1 store=$2 port=$3 n=$4 id=$5 start end poll stop
   stop="$work/stop$n$id"
   rm -f "$stop"
@@ -87,19 +87,35 @@ sweep_once() {  # sweep_once DB STORE PORT N ID -> prints "seconds steady_points
   dotnet "$dll" sweep "$work/spec.json" --id "$id" --cluster "akka.tcp://scyfi@127.0.0.1:$port" --store "$store" --threads 1 --refine none --out "$work/out$n$id" > "$work/client$id.log" 2>&1
   end=$(date +%s.%N)
   touch "$stop"; wait "$poll" 2>/dev/null || true
-  python3 - "$work/progress$n$id" "$start" "$end" <<'PY'
-import sys
+  # The coordinator's journal dates each tile's record (TileRecorded, in .NET ticks): the same
+  # steady phase measured between two tile records, free of the row's 1 s updates and the 1 s poll.
+  echo "SELECT created_at, encode(payload, 'escape') FROM event_journal WHERE manifest = 'TileRecorded' ORDER BY ordering;" \
+    | psql_stream "$db" > "$work/records$n$id" 2>/dev/null || true
+  python3 - "$work/progress$n$id" "$start" "$end" "$work/records$n$id" "$id" <<'PY'
+import json, sys
 rows = []
 for line in open(sys.argv[1]):
     p = line.strip().split("|")
     if len(p) == 3:
         rows.append((float(p[0]), int(p[1]), int(p[2])))
 a = next(r for r in rows if r[1] >= 0.3 * r[2]); b = next(r for r in rows if r[1] >= 0.9 * r[2])
-print(round(float(sys.argv[3]) - float(sys.argv[2]), 2), round((b[1] - a[1]) / (b[0] - a[0])), a[0], b[0])
+records = []
+for line in open(sys.argv[4]):
+    ticks, _, payload = line.strip().partition("|")
+    if payload and json.loads(payload)["SweepId"] == sys.argv[5]:
+        records.append((int(ticks) / 1e7, json.loads(payload)["Points"]))
+records.sort()
+total, done, cumulative = sum(p for _, p in records), 0, []
+for t, p in records:
+    done += p
+    cumulative.append((t, done))
+ra = next(c for c in cumulative if c[1] >= 0.3 * total); rb = next(c for c in cumulative if c[1] >= 0.9 * total)
+print(round(float(sys.argv[3]) - float(sys.argv[2]), 2), round((b[1] - a[1]) / (b[0] - a[0])), a[0], b[0],
+      round((rb[1] - ra[1]) / (rb[0] - ra[0])))
 PY
 }
 
-run() {  # run WORKERS -> prints "cold_s cold_steady warm_s warm_steady"; the warm sweep's CPU use in $work/budget$WORKERS
+run() {  # run WORKERS -> prints "cold_s cold_steady warm_s warm_steady cold_recorded warm_recorded"; the warm sweep's CPU use in $work/budget$WORKERS
   # Two sweeps of the same grid on one cluster: "cold" right after the processes start (each
   # JIT-compiles Akka, the SQL layer and the finder while it works), then "warm", as a
   # long-running cluster serves every sweep after its first.
@@ -124,7 +140,7 @@ run() {  # run WORKERS -> prints "cold_s cold_steady warm_s warm_steady"; the wa
   cmp -s "$work/out${n}cold/points.csv" "$work/out${n}warm/points.csv" || echo "  cold and warm points.csv differ ($n workers)" >&2
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait "${pids[@]}" 2>/dev/null || true; pids=()
   drop_database "$db"
-  echo "${cold[0]} ${cold[1]} ${warm[0]} ${warm[1]}"
+  echo "${cold[0]} ${cold[1]} ${warm[0]} ${warm[1]} ${cold[4]} ${warm[4]}"
 }
 : > "$work/runs"; : > "$work/ceilings"
 # The ceiling is measured in every round, next to the runs it bounds: on this shared VM what two
@@ -134,9 +150,9 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
   read -r e1 e2 < <(ceiling); echo "  round $round: engine alone $e1 s, two at once $e2 s" >&2
   echo "$round $e1 $e2" >> "$work/ceilings"
   for n in 1 2; do
-    read -r cs cr ws wr < <(run "$n")
-    echo "  round $round, $n worker(s): cold $cs s (steady $cr points/s), warm $ws s (steady $wr points/s)" >&2
-    echo "$round $n $cs $cr $ws $wr $(cat "$work/budget$n")" >> "$work/runs"
+    read -r cs cr ws wr cj wj < <(run "$n")
+    echo "  round $round, $n worker(s): cold $cs s (steady $cr points/s, $cj by tile records), warm $ws s (steady $wr points/s, $wj by tile records)" >&2
+    echo "$round $n $cs $cr $ws $wr $cj $wj $(cat "$work/budget$n")" >> "$work/runs"
   done
 done
 cmp -s "$work/out1cold/points.csv" "$work/out2cold/points.csv" && cmp -s "$work/out1warm/points.csv" "$work/out2warm/points.csv" && same=yes || same=NO
@@ -154,15 +170,15 @@ for line in open(ceilings):
     ceiling[rnd] = 2 * float(e1) / float(e2)
 best, rounds = {}, {}
 for line in open(runs):
-    rnd, n, cs, cr, ws, wr, budget = line.split(" ", 6)
-    r = dict(cold=float(cs), cold_steady=int(cr), warm=float(ws), warm_steady=int(wr), budget=json.loads(budget))
+    rnd, n, cs, cr, ws, wr, cj, wj, budget = line.split(" ", 8)
+    r = dict(cold=float(cs), cold_steady=int(cr), warm=float(ws), warm_steady=int(wr), cold_recorded=int(cj), warm_recorded=int(wj), budget=json.loads(budget))
     rounds.setdefault(rnd, {})[n] = r
     b = best.setdefault(n, dict(r))
     for k in ("cold", "warm"): b[k] = min(b[k], r[k])
     for k in ("cold_steady", "warm_steady"): b[k] = max(b[k], r[k])
     if r["warm_steady"] >= b["warm_steady"]: b["budget"] = r["budget"]
 one, two = best["1"], best["2"]
-print(f"Coordinator process + worker processes (`scyfi node --threads 1`) on loopback, PostgreSQL store; one-switch 321×321 grid ({points:,} points), orders 1..4, tiles of {tile}×{tile} ({tiles} tiles); {cores} cores; {len(rounds)} rounds, each measuring the ceiling, then 1 worker, then 2. Each run starts the cluster and submits the same grid {times}: *cold*, the first sweep after the processes start (every process JIT-compiles Akka, the SQL layer and the finder while it works), and *warm*, the {ordinal} sweep on the same cluster, as a long-running cluster serves every sweep after its first. *Whole*: `scyfi sweep --cluster` start to exit (client joining, final analysis). *Steady*: points/s between 30 % and 90 % of the grid (store polled every second).")
+print(f"Coordinator process + worker processes (`scyfi node --threads 1`) on loopback, PostgreSQL store; one-switch 321×321 grid ({points:,} points), orders 1..4, tiles of {tile}×{tile} ({tiles} tiles); {cores} cores; {len(rounds)} rounds, each measuring the ceiling, then 1 worker, then 2. Each run starts the cluster and submits the same grid {times}: *cold*, the first sweep after the processes start (every process JIT-compiles Akka, the SQL layer and the finder while it works), and *warm*, the {ordinal} sweep on the same cluster, as a long-running cluster serves every sweep after its first. *Whole*: `scyfi sweep --cluster` start to exit (client joining, final analysis). *Steady*: points/s between 30 % and 90 % of the grid (store polled every second). *By tile records*: the same, between the coordinator's journal records of the tiles that brought the grid to 30 % and to 90 %, timed to the tick (the polled figure is off by up to a second at each end).")
 print()
 print("| worker processes | cold: whole, s | cold: steady points/s | warm: whole, s | warm: steady points/s |")
 print("|---:|---:|---:|---:|---:|")
@@ -172,11 +188,11 @@ print(f"| **2 against 1** | **{one['cold'] / two['cold']:.2f}×** | **{two['cold
 print()
 print("Best of the rounds, above. Each round, below, with its *ceiling*: the throughput of two in-process engines (1 thread each) running at once against one alone, measured just before the round's cluster runs. No cluster of two processes can beat it on this machine at that time.")
 print()
-print("| round | ceiling: 2 engines against 1 | cold: steady, 2 against 1 | warm: steady, 2 against 1 | warm: whole, 2 against 1 |")
-print("|---:|---:|---:|---:|---:|")
+print("| round | ceiling: 2 engines against 1 | cold: steady, 2 against 1 | warm: steady, 2 against 1 | cold: by tile records | warm: by tile records | warm: whole, 2 against 1 |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
 for rnd, r in rounds.items():
     a, b = r["1"], r["2"]
-    print(f"| {rnd} | {ceiling[rnd]:.2f}× | {b['cold_steady'] / a['cold_steady']:.2f}× | {b['warm_steady'] / a['warm_steady']:.2f}× | {a['warm'] / b['warm']:.2f}× |")
+    print(f"| {rnd} | {ceiling[rnd]:.2f}× | {b['cold_steady'] / a['cold_steady']:.2f}× | {b['warm_steady'] / a['warm_steady']:.2f}× | {b['cold_recorded'] / a['cold_recorded']:.2f}× | {b['warm_recorded'] / a['warm_recorded']:.2f}× | {a['warm'] / b['warm']:.2f}× |")
 print()
 print("Where the machine's CPU went in the warm sweep's steady phase (cores, of the machine's " + cores + "; PostgreSQL: its server processes and pooled connections; steal: time the hypervisor gave to other guests):")
 print()
