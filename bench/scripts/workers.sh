@@ -102,16 +102,18 @@ a = next(r for r in rows if r[1] >= 0.3 * r[2]); b = next(r for r in rows if r[1
 records = []
 for line in open(sys.argv[4]):
     ticks, _, payload = line.strip().partition("|")
-    if payload and json.loads(payload)["SweepId"] == sys.argv[5]:
-        records.append((int(ticks) / 1e7, json.loads(payload)["Points"]))
+    event = json.loads(payload) if payload else None
+    if event and event["SweepId"] == sys.argv[5]:
+        records.append((int(ticks) / 1e7, event["Points"]))
 records.sort()
 total, done, cumulative = sum(p for _, p in records), 0, []
 for t, p in records:
     done += p
     cumulative.append((t, done))
-ra = next(c for c in cumulative if c[1] >= 0.3 * total); rb = next(c for c in cumulative if c[1] >= 0.9 * total)
-print(round(float(sys.argv[3]) - float(sys.argv[2]), 2), round((b[1] - a[1]) / (b[0] - a[0])), a[0], b[0],
-      round((rb[1] - ra[1]) / (rb[0] - ra[0])))
+ra = next((c for c in cumulative if c[1] >= 0.3 * total), None); rb = next((c for c in cumulative if c[1] >= 0.9 * total), None)
+# 0 when the journal could not be read: the report then shows "–" for it, never a wrong figure.
+recorded = round((rb[1] - ra[1]) / (rb[0] - ra[0])) if ra and rb and rb[0] > ra[0] else 0
+print(round(float(sys.argv[3]) - float(sys.argv[2]), 2), round((b[1] - a[1]) / (b[0] - a[0])), a[0], b[0], recorded)
 PY
 }
 
@@ -190,9 +192,11 @@ print("Best of the rounds, above. Each round, below, with its *ceiling*: the thr
 print()
 print("| round | ceiling: 2 engines against 1 | cold: steady, 2 against 1 | warm: steady, 2 against 1 | cold: by tile records | warm: by tile records | warm: whole, 2 against 1 |")
 print("|---:|---:|---:|---:|---:|---:|---:|")
+def ratio(two, one):  # "–" where the journal could not be read
+    return f"{two / one:.2f}×" if two and one else "–"
 for rnd, r in rounds.items():
     a, b = r["1"], r["2"]
-    print(f"| {rnd} | {ceiling[rnd]:.2f}× | {b['cold_steady'] / a['cold_steady']:.2f}× | {b['warm_steady'] / a['warm_steady']:.2f}× | {b['cold_recorded'] / a['cold_recorded']:.2f}× | {b['warm_recorded'] / a['warm_recorded']:.2f}× | {a['warm'] / b['warm']:.2f}× |")
+    print(f"| {rnd} | {ceiling[rnd]:.2f}× | {b['cold_steady'] / a['cold_steady']:.2f}× | {b['warm_steady'] / a['warm_steady']:.2f}× | {ratio(b['cold_recorded'], a['cold_recorded'])} | {ratio(b['warm_recorded'], a['warm_recorded'])} | {a['warm'] / b['warm']:.2f}× |")
 print()
 print("Where the machine's CPU went in the warm sweep's steady phase (cores, of the machine's " + cores + "; PostgreSQL: its server processes and pooled connections; steal: time the hypervisor gave to other guests):")
 print()
