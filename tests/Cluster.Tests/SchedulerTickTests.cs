@@ -16,25 +16,18 @@ public sealed class SchedulerTickTests
     [InlineData(50, "akka.scheduler.tick-duration = 20ms", 20)]
     public async Task A_member_runs_with_the_tick_of_its_settings_unless_its_akka_config_says_otherwise(int? tickMs, string akkaConfig, int expectedMs)
     {
-        string dir = Directory.CreateTempSubdirectory("scyfi-tick-").FullName;
-        try
+        using var dir = new TempDirectory();
+        var store = new SweepStore(StoreLocation.Parse(dir.File("scyfi.db")));
+        store.EnsureReady();
+        var settings = new ScyfiNodeSettings
         {
-            var store = new SweepStore(StoreLocation.Parse(Path.Combine(dir, "scyfi.db")));
-            store.EnsureReady();
-            var settings = new ScyfiNodeSettings
-            {
-                JournalConnectionString = store.Location.ConnectionString,
-                JournalProvider = store.Location.AkkaProviderName,
-                ExtraHocon = akkaConfig,
-            };
-            if (tickMs is { } ms) settings = settings with { SchedulerTick = TimeSpan.FromMilliseconds(ms) };
-            await using (var node = await ScyfiNode.StartAsync(settings, store, joinTimeout: TimeSpan.FromSeconds(60)))
-                Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), node.System.Settings.Config.GetTimeSpan("akka.scheduler.tick-duration"));
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+            JournalConnectionString = store.Location.ConnectionString,
+            JournalProvider = store.Location.AkkaProviderName,
+            ExtraHocon = akkaConfig,
+        };
+        if (tickMs is { } ms) settings = settings with { SchedulerTick = TimeSpan.FromMilliseconds(ms) };
+        await using (var node = await ScyfiNode.StartAsync(settings, store, joinTimeout: TimeSpan.FromSeconds(60)))
+            Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), node.System.Settings.Config.GetTimeSpan("akka.scheduler.tick-duration"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

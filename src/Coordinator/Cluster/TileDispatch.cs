@@ -40,6 +40,10 @@ internal static class TileDispatch
         if (capacity <= 0) return chosen;
         foreach (int tile in s.InFlight.Keys)
             if (FixedShard(s, homes, tile) is { } shard && homes.HomeOf(shard) is { } node && room.ContainsKey(node)) room[node]--;
+        // Which nodes hold a known shard does not change while tiles are chosen (it is learnt from
+        // the tiles' answers), so it is looked up once here, not for every tile.
+        var known = homes.Workers.Where(homes.Knows).ToList();
+        bool newShardMayHelp = room.Count == 0 || known.Count < room.Count;
 
         TileSend? Fit(int tile, int? fixedShard)
         {
@@ -56,14 +60,14 @@ internal static class TileDispatch
             // more tiles), else a new shard while some node has none known (it may be that
             // node's), else nowhere for now.
             Address? best = null;
-            foreach (var node in homes.Workers)
-                if (homes.Knows(node) && room[node] > 0 && (best is null || room[node] > room[best])) best = node;
+            foreach (var node in known)
+                if (room[node] > 0 && (best is null || room[node] > room[best])) best = node;
             if (best is not null)
             {
                 room[best]--;
                 return new TileSend(tile, homes.ShardOn(best), true);
             }
-            if (room.Count == 0 || homes.Workers.Any(n => !homes.Knows(n)))
+            if (newShardMayHelp)
             {
                 int unseen = homes.UnseenShard(tile);
                 if (unseen >= 0) return new TileSend(tile, unseen, true);
